@@ -1,0 +1,417 @@
+"""The ``policykg`` command line: each command parses its arguments, calls the library and prints.
+
+Tables for people, ``--format json`` for programs (shapes fixed by the output contract).  Every
+error a user can cause ends as one line on stderr and a non-zero exit code, never a traceback.
+Heavy libraries are imported inside the commands that need them, so query commands start fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from policykg import __version__
+from policykg.errors import PolicyKGError, QueryError
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"policykg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _edge(func: F) -> F:
+    """Turn policykg errors (and anything unexpected) into one line on stderr and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PolicyKGError as exc:
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # the last guard: users get a line, not a traceback
+            _fail(f"internal error: {type(exc).__name__}: {exc}", 70)
+
+    return wrapper  # type: ignore[return-value]
+
+
+store_option = click.option(
+    "--store",
+    "store",
+    default=None,
+    metavar="PATH",
+    help="Store directory (default: $POLICYKG_STORE or .policykg/store).",
+)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def _open(store: str | None) -> Any:
+    from policykg.graph.store import open_store
+
+    return open_store(store)
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policykg")
+def main() -> None:
+    """policykg: Chinese government policy documents as a knowledge graph you can query and trust."""
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of .txt documents (default: the bundled Inner Mongolia corpus).",
+)
+@store_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write exports (Turtle, N-Triples, JSON-LD, sections.json, summary.json) here.",
+)
+@format_option("table", "json")
+@_edge
+def build(corpus: Path | None, store: str | None, out: Path | None, fmt: str) -> None:
+    """Build the graph from every .txt document of a folder, replacing the store atomically."""
+    from policykg.graph.store import default_store_path
+    from policykg.loaders.documents import bundled_corpus
+    from policykg.pipeline import build_store
+
+    corpus_dir = corpus or bundled_corpus()
+    target = Path(store.removeprefix("oxigraph:")) if store else default_store_path()
+    if fmt == "json":
+        report = build_store(corpus_dir, target)
+    else:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task("reading documents", total=None)
+            report = build_store(
+                corpus_dir, target, on_document=lambda d: progress.update(task, description=d.id)
+            )
+    summary = {
+        "store": str(report.store),
+        "corpus": str(corpus_dir),
+        "triples": report.triples,
+        "seconds": round(report.seconds, 3),
+        "documents": report.documents,
+    }
+    if out:
+        summary["outputs"] = _write_outputs(str(target), out, summary)
+    if fmt == "json":
+        _print_json(summary)
+        return
+    _table(
+        f"policykg: built {report.triples} triples from {len(report.documents)} documents "
+        f"in {report.seconds:.2f} s",
+        ["document", "kind", "year", "sections", "title"],
+        [[d["doc"], d["kind"], d["year"], d["sections"], str(d["title"])[:40]] for d in report.documents],
+    )
+    click.echo(f"store: {report.store}")
+    for path in summary.get("outputs", []):
+        click.echo(f"wrote: {path}")
+
+
+def _write_outputs(store: str, out: Path, summary: dict[str, Any]) -> list[str]:
+    """Exports of a freshly built store, for people who want files rather than a database."""
+    from policykg.graph.store import open_store
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PolicyKGError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    handle = open_store(store)
+    written: list[str] = []
+    for fmt, name in (("turtle", "graph.ttl"), ("ntriples", "graph.nt"), ("jsonld", "graph.jsonld")):
+        (out / name).write_bytes(handle.export(fmt))
+        written.append(str(out / name))
+    (out / "sections.json").write_text(
+        json.dumps(_sections(handle, None), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    written.append(str(out / "sections.json"))
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    written.append(str(out / "summary.json"))
+    return written
+
+
+@main.command()
+@store_option
+@format_option("table", "json")
+@_edge
+def stats(store: str | None, fmt: str) -> None:
+    """Counts of documents, sections, goals and triples in the graph."""
+    from policykg.graph.named_queries import load_query
+    from policykg.graph.store import rows
+
+    handle = _open(store)
+    total = int(rows(handle.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"])
+    classes = {
+        r["class"].rsplit("#", 1)[-1]: int(r["count"])
+        for r in rows(handle.query(load_query("class_counts").text))
+    }
+    documents = rows(handle.query(load_query("documents").text))
+    goals = rows(handle.query(load_query("goal_coverage").text))
+    data = {
+        "triples": total,
+        "classes": classes,
+        "documents": documents,
+        "goals": {g["goalCode"]: int(g["sections"]) for g in goals},
+    }
+    if fmt == "json":
+        _print_json(data)
+        return
+    click.echo(f"{total} triples")
+    _table("classes", ["class", "count"], sorted(classes.items(), key=lambda kv: -kv[1]))
+    _table(
+        "documents",
+        ["document", "kind", "year", "sections", "title"],
+        [[d["docName"], d["kind"], d.get("year"), d["sections"], d["title"][:40]] for d in documents],
+    )
+    _table(
+        "sections serving each goal",
+        ["goal", "label", "sections"],
+        [[g["goalCode"], g["label"], g["sections"]] for g in goals],
+    )
+
+
+def _sections(handle: Any, doc: str | None) -> list[dict[str, Any]]:
+    """Sections in the contract's shape, read from the store."""
+    from policykg.graph.named_queries import load_query
+    from policykg.graph.store import Lit, rows
+
+    bindings = {"docName": Lit(doc)} if doc else None
+    out = []
+    for r in rows(handle.query(load_query("sections").text, bindings)):
+        goal = None
+        if "goalCode" in r:
+            goal = {"code": r["goalCode"], "basis": r["basis"], "confidence": float(r["confidence"])}
+        out.append(
+            {
+                "doc": r.get("docName", doc),
+                "id": r["id"],
+                "parent": r.get("parentId"),
+                "level": int(r["level"]),
+                "number": r["number"],
+                "kind": r["kind"],
+                "title": r["title"],
+                "title_span": [int(r["titleStart"]), int(r["titleEnd"])],
+                "span": [int(r["start"]), int(r["end"])],
+                "goal": goal,
+            }
+        )
+    return out
+
+
+@main.command()
+@click.argument("doc", required=False)
+@store_option
+@format_option("table", "json")
+@_edge
+def sections(doc: str | None, store: str | None, fmt: str) -> None:
+    """The section tree of every document, or of DOC (a file name), with each section's goal."""
+    data = _sections(_open(store), doc)
+    if doc and not data:
+        raise QueryError(f"no document {doc!r} in the graph (see `policykg stats`)")
+    if fmt == "json":
+        _print_json(data)
+        return
+    _table(
+        f"{len(data)} sections",
+        ["document", "section", "title", "goal", "basis"],
+        [
+            [
+                s["doc"],
+                "  " * (s["level"] - 1) + (s["number"] or "·"),
+                s["title"][:44],
+                (s["goal"] or {}).get("code", ""),
+                (s["goal"] or {}).get("basis", ""),
+            ]
+            for s in data
+        ],
+    )
+
+
+def _parse_param(raw: str, declared: dict[str, str]) -> tuple[str, Any]:
+    """``name=value``: ``<…>`` is an IRI, ``value^^xsd:type`` a typed literal, ``value@zh`` a tagged one."""
+    from policykg.graph.store import Iri, Lit
+
+    name, sep, value = raw.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name.isidentifier():
+        raise QueryError(f"--param {raw!r}: write it as NAME=VALUE")
+    if value.startswith("<") and value.endswith(">"):
+        return name, Iri(value[1:-1])
+    if "^^" in value:
+        text, _, datatype = value.rpartition("^^")
+        return name, Lit(text, datatype=datatype.replace("xsd:", XSD))
+    if "xsd:" in declared.get(name, ""):
+        datatype = declared[name].split("xsd:", 1)[1].split()[0].rstrip(",)")
+        return name, Lit(value, datatype=XSD + datatype)
+    if "iri" in declared.get(name, ""):
+        return name, Iri(value)
+    return name, Lit(value)
+
+
+def _query_text(source: str) -> tuple[str, dict[str, str]]:
+    """A query from a named query, a file, or the argument itself, with its declared parameters."""
+    from policykg.graph.named_queries import list_queries
+
+    for named in list_queries():
+        if named.name == source:
+            return named.text, {p.name: p.kind for p in named.params}
+    path = Path(source)
+    if source.endswith((".rq", ".sparql")) or (len(source) < 4096 and "\n" not in source and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8"), {}
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{source}: cannot read the query file ({exc})") from None
+    return source, {}
+
+
+def _format_value(cell: dict[str, Any] | None) -> str:
+    return "" if cell is None else str(cell.get("value", ""))
+
+
+@main.command()
+@click.argument("sparql_or_file")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query variable (repeatable); values are bound, never pasted into the query.",
+)
+@store_option
+@format_option("table", "json", "csv")
+@_edge
+def query(sparql_or_file: str, params: tuple[str, ...], store: str | None, fmt: str) -> None:
+    """Run SPARQL (text, a .rq file, or a named query from `policykg queries`) against the graph."""
+    text, declared = _query_text(sparql_or_file)
+    bindings = dict(_parse_param(p, declared) for p in params)
+    result = _open(store).query(text, bindings)
+    if "ntriples" in result:
+        click.echo(result["ntriples"], nl=False)
+        return
+    if fmt == "json":
+        _print_json(result)
+        return
+    if "boolean" in result:
+        click.echo("true" if result["boolean"] else "false")
+        return
+    variables = result["head"]["vars"]
+    table = [[_format_value(b.get(v)) for v in variables] for b in result["results"]["bindings"]]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(variables)
+        writer.writerows(table)
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    _table(f"{len(table)} rows", variables, table)
+
+
+@main.command()
+@format_option("table", "json")
+@_edge
+def queries(fmt: str) -> None:
+    """The named queries shipped with policykg and their parameters."""
+    from policykg.graph.named_queries import list_queries
+
+    data = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "params": [{"name": p.name, "kind": p.kind, "doc": p.doc} for p in q.params],
+        }
+        for q in list_queries()
+    ]
+    if fmt == "json":
+        _print_json(data)
+        return
+    _table(
+        "named queries",
+        ["name", "title", "parameters"],
+        [[q["name"], q["title"], ", ".join(p["name"] for p in q["params"])] for q in data],
+    )
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "ntriples", "jsonld"]),
+    default="turtle",
+    show_default=True,
+    help="Serialisation.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@_edge
+def export(store: str | None, fmt: str, output: Path | None) -> None:
+    """Export the whole graph as Turtle, N-Triples or JSON-LD."""
+    data = _open(store).export(fmt)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise PolicyKGError(f"{output}: cannot write ({exc.strerror})") from None
+    click.echo(f"wrote {output}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,126 @@
+"""Records to triples, in one place: every fact the graph holds is written by a function here.
+
+Each fact links to its source document (``prov:wasDerivedFrom``) and to an evidence node, an
+``oa:SpecificResource`` whose selectors give the character span and the quoted text, so any
+triple can be traced back to the words that support it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
+
+from policykg.graph import iris
+from policykg.loaders.records import Document, Section
+from policykg.loaders.sections import DocumentStructure
+from policykg.ontology.vocab import PKG
+
+__all__ = [
+    "OA",
+    "Triple",
+    "document_triples",
+    "evidence_triples",
+    "graph_triples",
+    "section_triples",
+    "to_ntriples",
+]
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def evidence_triples(doc: Document, span: tuple[int, int]) -> Iterator[Triple]:
+    """The evidence node of a span: the document it is in, its offsets and the text it quotes."""
+    node = URIRef(iris.evidence_iri(doc.id, span))
+    position = URIRef(iris.position_selector_iri(doc.id, span))
+    quote = URIRef(iris.quote_selector_iri(doc.id, span))
+    yield node, RDF.type, OA.SpecificResource
+    yield node, OA.hasSource, URIRef(iris.document_iri(doc.id))
+    yield node, OA.hasSelector, position
+    yield node, OA.hasSelector, quote
+    yield position, RDF.type, OA.TextPositionSelector
+    yield position, OA.start, Literal(span[0], datatype=XSD.nonNegativeInteger)
+    yield position, OA.end, Literal(span[1], datatype=XSD.nonNegativeInteger)
+    yield quote, RDF.type, OA.TextQuoteSelector
+    yield quote, OA.exact, Literal(doc.quote(span))
+
+
+def document_triples(doc: Document) -> Iterator[Triple]:
+    """A document's metadata: title, 文号, date, year, kind, issuer and checksum."""
+    d = URIRef(iris.document_iri(doc.id))
+    yield d, RDF.type, PKG.Document
+    yield d, DCTERMS.title, _zh(doc.title)
+    yield d, RDFS.label, _zh(doc.title)
+    yield d, PKG.fileName, Literal(doc.id)
+    yield d, PKG.documentKind, Literal(doc.kind)
+    yield d, PKG.checksum, Literal(doc.checksum)
+    yield d, PKG.textLength, Literal(len(doc.text), datatype=XSD.nonNegativeInteger)
+    yield d, PKG.metadataSource, Literal(doc.metadata_source)
+    yield d, DCTERMS.language, Literal("zh")
+    if doc.doc_number:
+        yield d, DCTERMS.identifier, Literal(doc.doc_number)
+    if doc.date:
+        yield d, DCTERMS.date, Literal(doc.date, datatype=XSD.date)
+    if doc.year:
+        yield d, PKG.year, Literal(str(doc.year), datatype=XSD.gYear)
+    if doc.issuer:
+        yield d, DCTERMS.publisher, _zh(doc.issuer)
+    for aspect, period in doc.covers:
+        yield d, PKG.covers, Literal(f"{aspect}:{period}")
+
+
+def section_triples(doc: Document, section: Section) -> Iterator[Triple]:
+    """A section as a SKOS concept inside its document, under its parent, aligned to its goal."""
+    s = URIRef(iris.section_iri(doc.id, section.id))
+    d = URIRef(iris.document_iri(doc.id))
+    yield s, RDF.type, PKG.Section
+    yield s, RDF.type, SKOS.Concept
+    yield s, SKOS.prefLabel, _zh(section.title)
+    yield s, RDFS.label, _zh(section.title)
+    yield s, SKOS.notation, Literal(section.id)
+    yield s, PKG.sectionNumber, Literal(section.number)
+    yield s, PKG.sectionKind, Literal(section.kind)
+    yield s, PKG.level, Literal(section.level)
+    yield s, PKG.sequence, Literal(section.sequence)
+    yield s, PKG.inDocument, d
+    yield s, PROV.wasDerivedFrom, d
+    yield s, PKG.spanStart, Literal(section.span[0], datatype=XSD.nonNegativeInteger)
+    yield s, PKG.spanEnd, Literal(section.span[1], datatype=XSD.nonNegativeInteger)
+    yield s, PKG.evidence, URIRef(iris.evidence_iri(doc.id, section.title_span))
+    yield from evidence_triples(doc, section.title_span)
+    if section.parent:
+        p = URIRef(iris.section_iri(doc.id, section.parent))
+        yield s, PKG.partOf, p
+        yield s, PKG.contributesTo, p
+    if section.goal:
+        g = URIRef(iris.goal_iri(section.goal.code))
+        a = URIRef(iris.alignment_iri(str(s), section.goal.code))
+        yield s, PKG.servesGoal, g
+        yield s, PKG.contributesTo, g
+        yield s, PKG.alignment, a
+        yield a, RDF.type, PKG.GoalAlignment
+        yield a, PKG.alignedGoal, g
+        yield a, PKG.basis, Literal(section.goal.basis)
+        yield a, PKG.confidence, Literal(round(section.goal.confidence, 4), datatype=XSD.decimal)
+        for term in section.goal.matched_terms:
+            yield a, PKG.matchedTerm, _zh(term)
+
+
+def graph_triples(items: Iterable[tuple[Document, DocumentStructure]]) -> Iterator[Triple]:
+    """Every triple of the data graph for a corpus of parsed documents."""
+    for doc, structure in items:
+        yield from document_triples(doc)
+        for section in structure.sections:
+            yield from section_triples(doc, section)
+
+
+def to_ntriples(triples: Iterable[Triple]) -> str:
+    """Sorted, de-duplicated N-Triples: the same input always gives the same bytes."""
+    lines = {f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples}
+    return "".join(sorted(lines))

@@ -1,0 +1,117 @@
+"""The store interface: load triples, query with bound parameters, export, close.
+
+Backends live in ``graph/backends/`` and are chosen by :func:`open_store` from a spec string:
+``oxigraph:PATH`` or a plain path (on disk, the default), ``memory:`` (rdflib, in memory, for
+interop and tests).  Query results are W3C SPARQL 1.1 Query Results JSON objects whatever the
+backend, so nothing of a backend's own types leaks upward.  Parameters are bound with
+:class:`Iri` and :class:`Lit` values and handed to the engine as substitutions, never formatted
+into query text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from policykg.errors import StoreError
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "PREFIXES",
+    "Binding",
+    "Iri",
+    "Lit",
+    "Store",
+    "default_store_path",
+    "open_store",
+    "rows",
+]
+
+EXPORT_FORMATS = ("turtle", "ntriples", "jsonld")
+DEFAULT_STORE = Path(".policykg") / "store"
+PREFIXES = {
+    "pkg": "https://w3id.org/policykg/ontology#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+@dataclass(frozen=True)
+class Iri:
+    """An IRI value for a query parameter."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Lit:
+    """A literal value for a query parameter, with an optional language tag or datatype IRI."""
+
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+Binding = Iri | Lit
+Bindings = Mapping[str, Binding]
+
+
+class Store(Protocol):
+    """What every backend can do."""
+
+    name: str
+    persistent: bool
+
+    def load(self, data: str, fmt: str = "ntriples") -> None:
+        """Add triples given as N-Triples or Turtle text."""
+
+    def query(self, sparql: str, bindings: Bindings | None = None) -> dict[str, Any]:
+        """Run SELECT or ASK (SPARQL Results JSON) or CONSTRUCT/DESCRIBE (``{"ntriples": …}``)."""
+
+    def export(self, fmt: str) -> bytes:
+        """The whole graph as Turtle, N-Triples or JSON-LD."""
+
+    def close(self) -> None:
+        """Release files and locks."""
+
+
+def rows(result: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The bindings of a SELECT result as plain ``{var: value}`` dicts (unbound variables left out)."""
+    return [
+        {k: v["value"] for k, v in binding.items()}
+        for binding in result.get("results", {}).get("bindings", [])
+    ]
+
+
+def default_store_path() -> Path:
+    """Where commands keep the graph when no ``--store`` is given (``$POLICYKG_STORE`` overrides)."""
+    import os
+
+    return Path(os.environ.get("POLICYKG_STORE") or DEFAULT_STORE)
+
+
+def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> Store:
+    """Open a store from a spec: a path or ``oxigraph:PATH`` (on disk) or ``memory:`` (rdflib)."""
+    text = str(spec) if spec is not None else str(default_store_path())
+    if text in ("memory:", "rdflib:", "memory"):
+        from policykg.graph.backends.memory import MemoryStore
+
+        return MemoryStore()
+    if text.startswith(("http://", "https://")):
+        raise StoreError(f"{text}: remote SPARQL stores are not supported by this version")
+    path = Path(text.removeprefix("oxigraph:"))
+    from policykg.graph.backends.oxigraph import OxigraphStore
+    from policykg.pipeline import is_store_dir, store_data_path
+
+    if not is_store_dir(path):
+        if path.exists():
+            raise StoreError(f"{path}: not a policykg store (build one with `policykg build --store {path}`)")
+        raise StoreError(f"no graph at {path}: run `policykg build` first or pass --store")
+    return OxigraphStore.open(store_data_path(path), read_only=read_only)

@@ -1,0 +1,193 @@
+"""Read policy documents from disk: decode, check, and attach metadata from a manifest or the text.
+
+``parse_document`` is pure (text in, :class:`Document` out); ``read_document`` and ``read_corpus``
+open files and delegate to it.  Spans everywhere refer to the decoded text with a leading BOM
+removed and nothing else changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from policykg.errors import BinaryDocumentError, EmptyDocumentError, InputError
+from policykg.loaders.normalise import normalise
+from policykg.loaders.records import Document
+
+__all__ = [
+    "KINDS",
+    "bundled_corpus",
+    "decode",
+    "infer_metadata",
+    "parse_document",
+    "read_corpus",
+    "read_document",
+    "read_manifest",
+]
+
+KINDS = ("annual_plan", "government_work_report", "report_digest", "news")
+MANIFEST = "manifest.json"
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
+_DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
+_PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})年(?:工作安排|重点工作|工作任务|经济社会发展的主要预期目标)")
+_HEAD_CHARS = 3000
+
+
+def decode(data: bytes, *, name: str = "document") -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; binary is refused."""
+    if not data.strip():
+        raise EmptyDocumentError(f"{name}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise BinaryDocumentError(f"{name}: not readable as UTF-16 text ({exc.reason})") from None
+    else:
+        if b"\x00" in data:
+            raise BinaryDocumentError(f"{name}: binary data, not a text document")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                raise BinaryDocumentError(
+                    f"{name}: not text in UTF-8 or GB18030 (is it a PDF, Word or image file?)"
+                ) from None
+    text = text.removeprefix("\ufeff")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c")
+    if controls > max(8, len(text) // 100):
+        raise BinaryDocumentError(f"{name}: binary data, not a text document")
+    if not text.strip():
+        raise EmptyDocumentError(f"{name}: the file holds no text")
+    return text
+
+
+def _title_from_text(clean: str) -> str:
+    """The first block of short lines at the top: how notices and reports open with their title."""
+    lines: list[str] = []
+    for line in clean.strip().splitlines():
+        line = line.strip(" #")
+        if not line:
+            if lines:
+                break
+            continue
+        if len(line) > 60 or line.endswith(("。", "：")) or _DOC_NUMBER.fullmatch(line):
+            break
+        lines.append(line)
+        if sum(map(len, lines)) > 80:
+            break
+    return "".join(lines) or clean.strip().splitlines()[0][:60]
+
+
+def _kind_from_title(title: str, head: str) -> str:
+    """Kind of document, from the words its title (or opening) uses."""
+    if "政府工作报告" in title or ("政府工作报告" in head and "摘编" not in head):
+        return "report_digest" if "摘编" in title or "摘编" in head else "government_work_report"
+    if re.search(r"(计划|规划)(的通知)?$", title) or "国民经济和社会发展计划" in head:
+        return "annual_plan"
+    return "news"
+
+
+def infer_metadata(text: str) -> dict[str, Any]:
+    """Title, 文号, date, year and kind as far as the text itself tells them."""
+    clean = normalise(text[:_HEAD_CHARS]).text
+    title = _title_from_text(clean)
+    meta: dict[str, Any] = {"title": title, "kind": _kind_from_title(title, clean)}
+    if m := _DOC_NUMBER.search(clean):
+        meta["doc_number"] = m.group(0)
+    if m := _DATE.search(clean):
+        y, mo, d = (int(g) for g in m.groups())
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            meta["date"] = f"{y:04d}-{mo:02d}-{d:02d}"
+    years = [int(y) for y in _YEAR.findall(title)]
+    if not years and "doc_number" in meta:
+        years = [int(re.search(r"\d{4}", meta["doc_number"]).group(0))]  # type: ignore[union-attr]
+    if not years:
+        years = [int(y) for y in _PLAN_YEAR.findall(normalise(text).text)]
+    if not years and "date" in meta:
+        years = [int(meta["date"][:4])]
+    if years:
+        meta["year"] = max(years)
+    return meta
+
+
+def parse_document(text: str, *, doc_id: str, manifest_entry: Mapping[str, Any] | None = None) -> Document:
+    """Make a Document from decoded text; manifest facts win over what is inferred from the text."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise EmptyDocumentError(f"{doc_id}: the file holds no text")
+    meta = infer_metadata(text)
+    source = "inferred"
+    if manifest_entry:
+        meta.update({k: v for k, v in manifest_entry.items() if v not in (None, "")})
+        source = "manifest"
+    kind = meta.get("kind") if meta.get("kind") in KINDS else "news"
+    covers = meta.get("covers") or {}
+    year = meta.get("year")
+    return Document(
+        id=doc_id,
+        text=text,
+        title=str(meta.get("title") or doc_id),
+        kind=str(kind),
+        year=int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
+        doc_number=meta.get("doc_number"),
+        date=meta.get("date"),
+        issuer=meta.get("issuer"),
+        covers=tuple(sorted((str(k), str(v)) for k, v in covers.items()))
+        if isinstance(covers, Mapping)
+        else (),
+        checksum=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        metadata_source=source,
+    )
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    """The ``documents`` table of ``manifest.json`` in a folder, or an empty table when there is none."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a valid JSON manifest ({exc})") from None
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(docs, dict):
+        raise InputError(f"{path}: a manifest needs a 'documents' object keyed by file name")
+    return {str(k): v for k, v in docs.items() if isinstance(v, dict)}
+
+
+def read_document(path: Path, manifest_entry: Mapping[str, Any] | None = None) -> Document:
+    """Open one ``.txt`` file and parse it; unreadable, empty or binary files raise InputError."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_document(decode(data, name=path.name), doc_id=path.name, manifest_entry=manifest_entry)
+
+
+def read_corpus(folder: Path) -> Iterator[Document]:
+    """Every ``.txt`` document of a folder, in file-name order, with manifest metadata where present."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such directory")
+    paths = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    if not paths:
+        raise InputError(f"{folder}: no .txt documents in this directory")
+    manifest = read_manifest(folder)
+    for path in paths:
+        yield read_document(path, manifest.get(path.name))
+
+
+def bundled_corpus() -> Path:
+    """The folder of the corpus shipped inside the package."""
+    return Path(str(resources.files("policykg") / "corpus"))
