@@ -1,0 +1,194 @@
+"""The command line: contract shapes, the P3 question, and bad input ending in one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import main
+from policykg.loaders.documents import bundled_corpus
+
+PLAN_2026 = "001_6041d7e2bd5c6023.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one_line_error(stderr: str) -> bool:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    return len(lines) == 1 and lines[0].startswith("policykg: error:") and "Traceback" not in stderr
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A corpus folder with one real document and no manifest."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(bundled_corpus() / PLAN_2026, folder / PLAN_2026)
+    return folder
+
+
+@pytest.fixture
+def store_copy(tmp_path: Path, built_store: Path) -> Path:
+    """A private copy of the built store, for tests that try to damage it."""
+    target = tmp_path / "store"
+    shutil.copytree(built_store, target)
+    return target
+
+
+def test_sections_json_follows_the_contract(built_store: Path) -> None:
+    """`sections DOC --format json` gives the contract's fields, spans and explicit goals."""
+    code, out, _ = run("sections", PLAN_2026, "--store", str(built_store), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"doc", "id", "parent", "level", "number", "title", "title_span", "span", "goal"} <= set(data[0])
+    part = next(s for s in data if s["title"] == "大力发展现代能源经济，建设国家重要能源和战略资源基地")
+    assert part["goal"] == {"code": "P3", "basis": "explicit", "confidence": 1.0}
+    text = (bundled_corpus() / PLAN_2026).read_text(encoding="utf-8-sig")
+    assert text[part["title_span"][0] : part["title_span"][1]] == part["title"]
+
+
+def test_query_lists_sections_under_p3_in_the_2026_plan(built_store: Path) -> None:
+    """The named query answers: which sections of the 2026 plan serve P3?"""
+    code, out, _ = run(
+        "query",
+        "sections_under_goal",
+        "--param",
+        "goalCode=P3",
+        "--param",
+        "year=2026",
+        "--store",
+        str(built_store),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    result = json.loads(out)
+    titles = {
+        b["title"]["value"] for b in result["results"]["bindings"] if b["docName"]["value"] == PLAN_2026
+    }
+    assert {"持续夯实能源供应保障基础", "提高新能源开发利用水平", "加强矿产资源开发利用"} <= titles
+    assert result["head"]["vars"][:2] == ["docName", "id"]
+
+
+def test_query_from_text_and_csv(built_store: Path) -> None:
+    """Ad-hoc SPARQL text runs and prints CSV with a header row."""
+    code, out, _ = run(
+        "query",
+        "SELECT ?code WHERE { ?g skos:notation ?code ; skos:inScheme <https://w3id.org/policykg/id/scheme/goals> } ORDER BY ?code",
+        "--store",
+        str(built_store),
+        "--format",
+        "csv",
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "code" and "P3" in lines and len(lines) == 15
+
+
+def test_query_from_file(built_store: Path, tmp_path: Path) -> None:
+    """A .rq file is read and run."""
+    path = tmp_path / "count.rq"
+    path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a pkg:Document }", encoding="utf-8")
+    code, out, _ = run("query", str(path), "--store", str(built_store), "--format", "json")
+    assert code == 0 and json.loads(out)["results"]["bindings"][0]["n"]["value"] == "5"
+
+
+def test_malformed_sparql_is_one_line_and_nonzero(built_store: Path) -> None:
+    """Malformed SPARQL: one-line error, exit 4, no traceback."""
+    code, _, err = run("query", "SELECT WHERE {", "--store", str(built_store))
+    assert code == 4 and one_line_error(err)
+
+
+def test_stats_and_queries(built_store: Path) -> None:
+    """`stats --format json` counts documents and sections; `queries` lists named queries."""
+    code, out, _ = run("stats", "--store", str(built_store), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["classes"]["Document"] == 5 and data["classes"]["Section"] > 200
+    code, out, _ = run("queries", "--format", "json")
+    assert code == 0 and "sections_under_goal" in {q["name"] for q in json.loads(out)}
+
+
+def test_export_writes_a_file(built_store: Path, tmp_path: Path) -> None:
+    """`export -o` writes the requested serialisation."""
+    target = tmp_path / "g.nt"
+    code, _, _ = run("export", "--store", str(built_store), "--format", "ntriples", "-o", str(target))
+    assert code == 0 and target.read_text(encoding="utf-8").count(" .\n") > 5000
+
+
+def test_build_without_manifest_and_with_gb18030(tmp_path: Path) -> None:
+    """A folder with a GB18030 file and no manifest builds, with kind and year inferred."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    text = (bundled_corpus() / "004_37e45ae1c4b0ca61.txt").read_text(encoding="utf-8")
+    (folder / "plan.txt").write_bytes(text.encode("gb18030"))
+    code, out, err = run("build", "--corpus", str(folder), "--store", str(tmp_path / "s"), "--format", "json")
+    assert code == 0, err
+    (doc,) = json.loads(out)["documents"]
+    assert (doc["kind"], doc["year"], doc["metadata"]) == ("annual_plan", 2025, "inferred")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("empty.txt", b""), ("scan.txt", b"\x00\x01PK\x03\x04binary\xff")],
+)
+def test_bad_document_leaves_the_existing_store_intact(
+    small_corpus: Path, store_copy: Path, name: str, content: bytes
+) -> None:
+    """An empty or binary file fails the build with one line; the previous graph still answers."""
+    (small_corpus / name).write_bytes(content)
+    before = sorted(p.name for p in store_copy.rglob("*"))
+    code, _, err = run("build", "--corpus", str(small_corpus), "--store", str(store_copy))
+    assert code == 2 and one_line_error(err) and name in err
+    assert sorted(p.name for p in store_copy.rglob("*")) == before
+    code, out, _ = run("stats", "--store", str(store_copy), "--format", "json")
+    assert code == 0 and json.loads(out)["classes"]["Document"] == 5
+
+
+def test_missing_corpus_directory(tmp_path: Path) -> None:
+    """A corpus folder that does not exist: one line, non-zero."""
+    code, _, err = run("build", "--corpus", str(tmp_path / "nope"), "--store", str(tmp_path / "s"))
+    assert code == 2 and one_line_error(err) and "no such directory" in err
+
+
+def test_build_refuses_to_replace_a_foreign_directory(small_corpus: Path, tmp_path: Path) -> None:
+    """--store pointed at someone's folder is refused and the folder is untouched."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "thesis.txt").write_text("keep me", encoding="utf-8")
+    code, _, err = run("build", "--corpus", str(small_corpus), "--store", str(folder))
+    assert code == 3 and one_line_error(err)
+    assert (folder / "thesis.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_rebuild_replaces_the_store(small_corpus: Path, store_copy: Path) -> None:
+    """Building into an existing store replaces its graph with the new corpus."""
+    code, _, err = run("build", "--corpus", str(small_corpus), "--store", str(store_copy))
+    assert code == 0, err
+    code, out, _ = run("stats", "--store", str(store_copy), "--format", "json")
+    assert json.loads(out)["classes"]["Document"] == 1
+
+
+def test_query_without_a_store(tmp_path: Path) -> None:
+    """Querying before building says how to build, in one line."""
+    code, _, err = run("sections", "--store", str(tmp_path / "none"))
+    assert code == 3 and one_line_error(err) and "policykg build" in err
+
+
+def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
+    """Through the real entry point, bad SPARQL on a missing store still ends in one line."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "policykg", "query", "SELECT", "--store", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode != 0 and one_line_error(proc.stderr)
