@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +47,18 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def parse_corpus(folder: Path) -> Iterator[tuple[Document, DocumentStructure]]:
-    """Every document of a folder with its parsed structure."""
+def parse_corpus(
+    folder: Path, *, on_document: Callable[[Document], None] | None = None
+) -> list[tuple[Document, DocumentStructure]]:
+    """Every document of a folder with its parsed structure, sections aligned to goals corpus-wide."""
+    from policykg.loaders.alignment import align_corpus
+
+    items = []
     for doc in read_corpus(folder):
-        yield doc, parse_structure(doc)
+        items.append((doc, parse_structure(doc)))
+        if on_document:
+            on_document(doc)
+    return align_corpus(items)
 
 
 def corpus_ntriples(items: list[tuple[Document, DocumentStructure]]) -> str:
@@ -104,11 +112,7 @@ def build_store(
     started = time.perf_counter()
     target = Path(target)
     _check_target(target)
-    items: list[tuple[Document, DocumentStructure]] = []
-    for doc, structure in parse_corpus(Path(corpus)):
-        items.append((doc, structure))
-        if on_document:
-            on_document(doc)
+    items = parse_corpus(Path(corpus), on_document=on_document)
     data = corpus_ntriples(items)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")

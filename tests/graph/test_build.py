@@ -13,8 +13,8 @@ from policykg.pipeline import corpus_ntriples, parse_corpus
 
 def test_same_input_gives_identical_sorted_ntriples() -> None:
     """Building twice from the corpus gives byte-identical N-Triples (stable IRIs, no blank nodes)."""
-    first = corpus_ntriples(list(parse_corpus(bundled_corpus())))
-    second = corpus_ntriples(list(parse_corpus(bundled_corpus())))
+    first = corpus_ntriples(parse_corpus(bundled_corpus()))
+    second = corpus_ntriples(parse_corpus(bundled_corpus()))
     assert first == second
     assert "_:" not in first
     assert first.splitlines() == sorted(first.splitlines())

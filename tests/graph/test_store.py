@@ -20,7 +20,7 @@ GOALS = "https://w3id.org/policykg/id/goal/"
 
 @pytest.fixture(scope="module")
 def corpus_nt() -> str:
-    return corpus_ntriples(list(parse_corpus(bundled_corpus())))
+    return corpus_ntriples(parse_corpus(bundled_corpus()))
 
 
 @pytest.fixture(params=["memory", "oxigraph"])

@@ -1,0 +1,194 @@
+"""Inferred alignment of sections to strategic goals: a transparent term-profile classifier.
+
+Headings that name a goal are aligned explicitly (``goals.py``).  Documents written in another
+frame (a work report's eleven lines of work, 六个工程, 六个行动) name no goal in their headings,
+so their sections are scored against a term profile per goal, learnt from the sections of the
+same corpus that *are* explicitly aligned, seeded with the goal terms themselves.  Terms are
+Chinese character bigrams weighted by TF-IDF; the score is a cosine similarity, and the
+explanation kept with each link is the list of terms that contributed most.  A section whose
+children serve several different goals (a container such as 2025年工作安排) gets no goal of its
+own: the deciding goal is only given where one goal clearly dominates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from policykg.loaders.goals import GOAL_CODES, goal_labels, goal_terms
+from policykg.loaders.normalise import normalise
+from policykg.loaders.records import Document, GoalLink, Section
+from policykg.loaders.sections import DocumentStructure
+
+__all__ = ["GoalClassifier", "align_corpus", "bigrams"]
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+HEADING_WEIGHT = 3
+MIN_CONFIDENCE = 0.34  # below this share of the evidence, say nothing rather than guess
+DOMINANT_SHARE = 0.6  # a container takes its children's goal only when most of them agree
+EXPLAIN_TERMS = 5
+
+
+@cache
+def _stop_bigrams() -> frozenset[str]:
+    """Bigrams that occur in sections of every goal and say nothing about which (data file)."""
+    raw = resources.files("policykg.loaders").joinpath("data/alignment_stop_bigrams.txt").read_text("utf-8")
+    return frozenset(t for line in raw.splitlines() if not line.startswith("#") for t in line.split())
+
+
+def bigrams(text: str) -> list[str]:
+    """Overlapping pairs of Chinese characters, the terms of a section's profile."""
+    out: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    stop = _stop_bigrams()
+    return [t for t in out if t not in stop]
+
+
+def _own_text(doc: Document, section: Section, children: Sequence[Section]) -> str:
+    """A section's text without the text of its child sections."""
+    pieces, at = [], section.span[0]
+    for child in sorted(children, key=lambda c: c.span[0]):
+        pieces.append(doc.text[at : child.span[0]])
+        at = max(at, child.span[1])
+    pieces.append(doc.text[at : section.span[1]])
+    return normalise("".join(pieces)).text
+
+
+def _terms(title: str, body: str) -> Counter[str]:
+    counts = Counter(bigrams(body))
+    for term in bigrams(title):
+        counts[term] += HEADING_WEIGHT
+    return counts
+
+
+@dataclass
+class GoalClassifier:
+    """TF-IDF term profiles per goal, learnt from explicitly aligned text; scores by cosine."""
+
+    profiles: dict[str, dict[str, float]]
+    idf: dict[str, float]
+
+    @classmethod
+    def train(cls, examples: Iterable[tuple[str, Counter[str]]]) -> GoalClassifier:
+        """Learn from (goal code, term counts) pairs; goal labels and terms seed every profile."""
+        raw: dict[str, Counter[str]] = defaultdict(Counter)
+        for code, terms in goal_terms().items():
+            for term in (goal_labels()[code], *terms):
+                for bigram in bigrams(term):
+                    raw[code][bigram] += HEADING_WEIGHT
+        for code, counts in examples:
+            raw[code].update(counts)
+        df: Counter[str] = Counter()
+        for counts in raw.values():
+            df.update(set(counts))
+        n = len(raw)
+        idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+        profiles = {
+            code: _unit({t: (1 + math.log(c)) * idf[t] for t, c in counts.items()})
+            for code, counts in raw.items()
+        }
+        return cls(profiles, idf)
+
+    def score(
+        self, counts: Counter[str], codes: Sequence[str] = GOAL_CODES
+    ) -> list[tuple[str, float, list[str]]]:
+        """Goals by similarity, best first, each with the terms that contributed most."""
+        vector = _unit({t: (1 + math.log(c)) * self.idf[t] for t, c in counts.items() if t in self.idf})
+        ranked = []
+        for code in codes:
+            profile = self.profiles.get(code, {})
+            parts = {t: w * profile[t] for t, w in vector.items() if t in profile}
+            top = sorted(parts, key=lambda t: (-parts[t], t))[:EXPLAIN_TERMS]
+            ranked.append((code, sum(parts.values()), top))
+        ranked.sort(key=lambda r: (-r[1], r[0]))
+        return ranked
+
+    def classify(self, counts: Counter[str], codes: Sequence[str] = GOAL_CODES) -> GoalLink | None:
+        """The inferred goal, with confidence = its share of the top three scores, or None if unsure."""
+        ranked = self.score(counts, codes)
+        best, total = ranked[0][1], sum(s for _, s, _ in ranked[:3])
+        if best <= 0 or total <= 0:
+            return None
+        confidence = best / total
+        if confidence < MIN_CONFIDENCE:
+            return None
+        return GoalLink(ranked[0][0], "inferred", round(confidence, 4), tuple(ranked[0][2]))
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items()}
+
+
+def _children(sections: Sequence[Section]) -> dict[str | None, list[Section]]:
+    out: dict[str | None, list[Section]] = defaultdict(list)
+    for s in sections:
+        out[s.parent].append(s)
+    return out
+
+
+def align_corpus(
+    items: Sequence[tuple[Document, DocumentStructure]],
+) -> list[tuple[Document, DocumentStructure]]:
+    """Give every section without an explicit goal an inferred one where the evidence supports it."""
+    examples = []
+    for doc, structure in items:
+        kids = _children(structure.sections)
+        for s in structure.sections:
+            if s.goal and s.goal.basis == "explicit":
+                examples.append((s.goal.code, _terms(s.title, _own_text(doc, s, kids[s.id]))))
+    classifier = GoalClassifier.train(examples)
+    return [
+        (doc, replace(structure, sections=tuple(_infer(doc, structure.sections, classifier))))
+        for doc, structure in items
+    ]
+
+
+def _infer(doc: Document, sections: Sequence[Section], classifier: GoalClassifier) -> list[Section]:
+    """Leaves first: classify unaligned leaves, then let containers follow a dominant child goal."""
+    kids = _children(sections)
+    decided: dict[str, GoalLink | None] = {}
+
+    def visit(section: Section) -> GoalLink | None:
+        children = kids[section.id]
+        child_links = [visit(child) for child in children]
+        if section.goal is not None:
+            decided[section.id] = section.goal
+            return section.goal
+        if section.kind == "targets":
+            decided[section.id] = None
+            return None
+        link: GoalLink | None
+        if children:
+            votes = Counter(c.code for c in child_links if c)
+            code, n = votes.most_common(1)[0] if votes else (None, 0)
+            if code and n / len(children) >= DOMINANT_SHARE:
+                link = GoalLink(
+                    code, "inferred", round(n / len(children), 4), (f"{n}/{len(children)} subsections",)
+                )
+            else:
+                link = None
+        else:
+            text = normalise(doc.text[section.span[0] : section.span[1]]).text
+            link = classifier.classify(_terms(section.title, text))
+        decided[section.id] = link
+        return link
+
+    for root in kids[None]:
+        visit(root)
+    out = []
+    for s in sections:
+        link = decided.get(s.id, s.goal)
+        # children of an inferred section that found nothing of their own follow it
+        if link is None and s.parent and decided.get(s.parent) is not None and s.kind != "targets":
+            parent = decided[s.parent]
+            assert parent is not None
+            link = replace(parent, confidence=round(parent.confidence * 0.9, 4))
+        out.append(replace(s, goal=link))
+    return out
