@@ -277,6 +277,188 @@ def sections(doc: str | None, store: str | None, fmt: str) -> None:
     )
 
 
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def _metrics(handle: Any, **filters: str | None) -> list[dict[str, Any]]:
+    """Metric statements in the contract's shape (plus section, goal and normalised value)."""
+    from policykg.graph.named_queries import load_query
+    from policykg.graph.store import Lit, rows
+
+    names = {"doc": "docName", "indicator": "indicator", "kind": "kind", "period": "period"}
+    bindings = {
+        names[k]: Lit(v, lang="zh") if k == "indicator" else Lit(v)
+        for k, v in filters.items()
+        if v and k in names
+    }
+    out = []
+    for r in rows(handle.query(load_query("metrics").text, bindings)):
+        if filters.get("goal") and r.get("goalCode") != filters["goal"]:
+            continue
+        out.append(
+            {
+                "doc": r["docName"],
+                "indicator": r["indicator"],
+                "value": _number(r["value"]),
+                "unit": r["unit"],
+                "comparator": r["comparator"],
+                "kind": r["kind"],
+                "period": r["period"],
+                "change": r["change"] == "true",
+                "span": [int(r["start"]), int(r["end"])],
+                "evidence": r["evidence"],
+                "section": r.get("sectionId"),
+                "goal": r.get("goalCode"),
+                "estimate": r["estimate"] == "true",
+                "normalised_value": _number(r["normalisedValue"]) if "normalisedValue" in r else None,
+                "base_unit": r.get("baseUnit"),
+            }
+        )
+    return out
+
+
+def _metric_row(m: dict[str, Any]) -> list[Any]:
+    marks = {"about": "≈", "at_least": "≥", "at_most": "≤", "exact": "="}
+    return [
+        m["doc"][:3],
+        m["indicator"],
+        f"{marks[m['comparator']]} {m['value']} {m['unit']}",
+        m["kind"] + (" (est.)" if m["estimate"] else ""),
+        m["period"],
+        "Δ" if m["change"] else "",
+        m["goal"] or "",
+        m["evidence"][:30],
+    ]
+
+
+_METRIC_COLUMNS = ["doc", "indicator", "value", "kind", "period", "change", "goal", "evidence"]
+
+
+@main.command()
+@click.option("--indicator", default=None, help="Canonical indicator name, e.g. 地区生产总值增速.")
+@click.option("--period", default=None, help="A year (2025) or a span (2021-2025).")
+@click.option(
+    "--kind", type=click.Choice(["target", "actual"]), default=None, help="Targets or actuals only."
+)
+@click.option("--doc", default=None, help="File name of one document.")
+@click.option(
+    "--goal", default=None, help="Goal code of the section a statement sits in (P1–P5, M, K1–K7, L)."
+)
+@store_option
+@format_option("table", "json", "csv")
+@_edge
+def metrics(
+    indicator: str | None,
+    period: str | None,
+    kind: str | None,
+    doc: str | None,
+    goal: str | None,
+    store: str | None,
+    fmt: str,
+) -> None:
+    """Quantitative statements: targets and actuals with unit, comparator, period and evidence."""
+    data = _metrics(_open(store), indicator=indicator, period=period, kind=kind, doc=doc, goal=goal)
+    if fmt == "json":
+        _print_json(data)
+    elif fmt == "csv":
+        _print_csv(list(data[0]) if data else [], [[_cell(m[k]) for k in m] for m in data])
+    else:
+        _table(f"{len(data)} metric statements", _METRIC_COLUMNS, [_metric_row(m) for m in data])
+
+
+def _cell(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else str(value)
+
+
+def _print_csv(header: Sequence[str], table: Sequence[Sequence[Any]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(table)
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _tracked_json(t: Any) -> dict[str, Any]:
+    return {
+        "indicator": t.indicator,
+        "period": t.period,
+        "status": t.status,
+        "target": t.target,
+        "actual": t.actual,
+    }
+
+
+@main.command()
+@click.argument("indicator", required=False)
+@store_option
+@format_option("table", "json")
+@_edge
+def compare(indicator: str | None, store: str | None, fmt: str) -> None:
+    """Targets against actuals: the series of one INDICATOR by year, or the status of every tracked target."""
+    from policykg.tracking import series, track
+
+    rows = _metrics(_open(store))
+    if indicator and not any(r["indicator"] == indicator for r in rows):
+        known = sorted(
+            {r["indicator"] for r in rows if indicator in r["indicator"] or r["indicator"] in indicator}
+        )
+        hint = f"; similar: {', '.join(known[:8])}" if known else ""
+        raise QueryError(f"no indicator {indicator!r} in the graph{hint}")
+    tracked = [t for t in track(rows) if not indicator or t.indicator == indicator]
+    chosen = series(rows, indicator) if indicator else []
+    if fmt == "json":
+        _print_json(
+            {"indicator": indicator, "series": chosen, "tracking": [_tracked_json(t) for t in tracked]}
+        )
+        return
+    if indicator:
+        _table(
+            f"{indicator}: targets and actuals by period", _METRIC_COLUMNS, [_metric_row(m) for m in chosen]
+        )
+    _table(
+        "targets against actuals",
+        ["indicator", "period", "target", "actual", "status", "sources"],
+        [
+            [
+                t.indicator,
+                t.period,
+                f"{t.target['value']} {t.target['unit']} ({t.target['comparator']})",
+                f"{t.actual['value']} {t.actual['unit']}",
+                t.status,
+                f"{t.target['doc'][:3]} / {t.actual['doc'][:3]}",
+            ]
+            for t in tracked
+        ],
+    )
+
+
+@main.command()
+@store_option
+@format_option("table", "json")
+@_edge
+def discrepancies(store: str | None, fmt: str) -> None:
+    """Indicators whose sources report different actual values for the same period, with evidence."""
+    from policykg.tracking import discrepancies as find
+
+    found = find(_metrics(_open(store)))
+    if fmt == "json":
+        _print_json(
+            [{"indicator": d.indicator, "period": d.period, "reports": list(d.reports)} for d in found]
+        )
+        return
+    _table(
+        f"{len(found)} discrepancies",
+        ["indicator", "period", "value", "doc", "evidence"],
+        [
+            [d.indicator, d.period, f"{r['value']} {r['unit']}", r["doc"][:3], r["evidence"][:40]]
+            for d in found
+            for r in d.reports
+        ],
+    )
+
+
 def _parse_param(raw: str, declared: dict[str, str]) -> tuple[str, Any]:
     """``name=value``: ``<…>`` is an IRI, ``value^^xsd:type`` a typed literal, ``value@zh`` a tagged one."""
     from policykg.graph.store import Iri, Lit
@@ -295,6 +477,8 @@ def _parse_param(raw: str, declared: dict[str, str]) -> tuple[str, Any]:
         return name, Lit(value, datatype=XSD + datatype)
     if "iri" in declared.get(name, ""):
         return name, Iri(value)
+    if " zh" in f" {declared.get(name, '')}":
+        return name, Lit(value, lang="zh")
     return name, Lit(value)
 
 

@@ -7,13 +7,13 @@ triple can be traced back to the words that support it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from policykg.graph import iris
-from policykg.loaders.records import Document, Section
+from policykg.loaders.records import Document, MetricStatement, Section
 from policykg.loaders.sections import DocumentStructure
 from policykg.ontology.vocab import PKG
 
@@ -23,11 +23,13 @@ __all__ = [
     "document_triples",
     "evidence_triples",
     "graph_triples",
+    "metric_triples",
     "section_triples",
     "to_ntriples",
 ]
 
 OA = Namespace("http://www.w3.org/ns/oa#")
+QB = Namespace("http://purl.org/linked-data/cube#")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
@@ -112,12 +114,72 @@ def section_triples(doc: Document, section: Section) -> Iterator[Triple]:
             yield a, PKG.matchedTerm, _zh(term)
 
 
-def graph_triples(items: Iterable[tuple[Document, DocumentStructure]]) -> Iterator[Triple]:
-    """Every triple of the data graph for a corpus of parsed documents."""
+def _decimal(value: float) -> Literal:
+    """A number as an xsd:decimal literal without float noise (12.5, not 12.499999)."""
+    text = f"{value:.10f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return Literal(text, datatype=XSD.decimal)
+
+
+def _period_years(period: str) -> tuple[str, str] | None:
+    parts = period.split("-")
+    if all(p.isdigit() and len(p) == 4 for p in parts) and 1 <= len(parts) <= 2:
+        return parts[0], parts[-1]
+    return None
+
+
+def metric_triples(
+    doc: Document, metric: MetricStatement, alt_labels: Iterable[str] = ()
+) -> Iterator[Triple]:
+    """A target or observation: indicator, value and unit as written, comparator, period, evidence."""
+    m = URIRef(iris.metric_iri(doc.id, metric.span))
+    d = URIRef(iris.document_iri(doc.id))
+    indicator = URIRef(iris.indicator_iri(metric.indicator))
+    yield m, RDF.type, PKG.MetricStatement
+    yield m, RDF.type, PKG.Target if metric.kind == "target" else PKG.Observation
+    if metric.kind != "target":
+        yield m, RDF.type, QB.Observation
+    yield m, RDFS.label, _zh(metric.evidence)
+    yield m, PKG.measures, indicator
+    yield m, PKG.value, _decimal(metric.value)
+    yield m, PKG.unit, Literal(metric.unit)
+    if metric.normalised_value is not None:
+        yield m, PKG.normalisedValue, _decimal(metric.normalised_value)
+        yield m, PKG.baseUnit, Literal(metric.base_unit)
+    yield m, PKG.comparator, URIRef(iris.comparator_iri(metric.comparator))
+    yield m, PKG.kind, Literal(metric.kind)
+    yield m, PKG.period, Literal(metric.period)
+    if years := _period_years(metric.period):
+        yield m, PKG.periodStart, Literal(years[0], datatype=XSD.gYear)
+        yield m, PKG.periodEnd, Literal(years[1], datatype=XSD.gYear)
+    yield m, PKG.isChange, Literal(metric.change)
+    yield m, PKG.estimate, Literal(metric.estimate)
+    yield m, PKG.inDocument, d
+    yield m, PROV.wasDerivedFrom, d
+    yield m, PKG.evidence, URIRef(iris.evidence_iri(doc.id, metric.span))
+    yield from evidence_triples(doc, metric.span)
+    if metric.section:
+        section = URIRef(iris.section_iri(doc.id, metric.section))
+        yield m, PKG.statedIn, section
+        yield m, PKG.contributesTo, section
+    yield indicator, RDF.type, PKG.Indicator
+    yield indicator, RDF.type, SKOS.Concept
+    yield indicator, SKOS.prefLabel, _zh(metric.indicator)
+    yield indicator, RDFS.label, _zh(metric.indicator)
+    for label in {metric.surface, *alt_labels} - {metric.indicator, ""}:
+        yield indicator, SKOS.altLabel, _zh(label)
+
+
+def graph_triples(
+    items: Iterable[tuple[Document, DocumentStructure]],
+    metrics: Mapping[str, Sequence[MetricStatement]] | None = None,
+) -> Iterator[Triple]:
+    """Every triple of the data graph for a corpus of parsed documents and their extracted records."""
     for doc, structure in items:
         yield from document_triples(doc)
         for section in structure.sections:
             yield from section_triples(doc, section)
+        for metric in (metrics or {}).get(doc.id, ()):
+            yield from metric_triples(doc, metric)
 
 
 def to_ntriples(triples: Iterable[Triple]) -> str:

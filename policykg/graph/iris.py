@@ -13,9 +13,12 @@ import re
 __all__ = [
     "BASE",
     "alignment_iri",
+    "comparator_iri",
     "document_iri",
     "evidence_iri",
     "goal_iri",
+    "indicator_iri",
+    "metric_iri",
     "position_selector_iri",
     "quote_selector_iri",
     "section_iri",
@@ -108,3 +111,18 @@ def position_selector_iri(doc_id: str, span: tuple[int, int]) -> str:
 def quote_selector_iri(doc_id: str, span: tuple[int, int]) -> str:
     """The quoted-text selector of an evidence span."""
     return f"{evidence_iri(doc_id, span)}/quote"
+
+
+def metric_iri(doc_id: str, span: tuple[int, int]) -> str:
+    """A metric statement: one per document and span of the number it states."""
+    return f"{BASE}metric/{_doc_slug(doc_id)}/{span[0]}-{span[1]}"
+
+
+def indicator_iri(canonical_name: str) -> str:
+    """An indicator, from its canonical name: the same quantity gets the same IRI in every document."""
+    return f"{BASE}indicator/{term_slug(canonical_name)}"
+
+
+def comparator_iri(name: str) -> str:
+    """One of the four comparator concepts: about, at_least, at_most, exact."""
+    return f"{BASE}comparator/{name}"
