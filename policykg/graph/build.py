@@ -60,6 +60,7 @@ def document_triples(doc: Document) -> Iterator[Triple]:
     yield d, DCTERMS.title, _zh(doc.title)
     yield d, RDFS.label, _zh(doc.title)
     yield d, PKG.fileName, Literal(doc.id)
+    yield d, PKG.content, Literal(doc.text)
     yield d, PKG.documentKind, Literal(doc.kind)
     yield d, PKG.checksum, Literal(doc.checksum)
     yield d, PKG.textLength, Literal(len(doc.text), datatype=XSD.nonNegativeInteger)

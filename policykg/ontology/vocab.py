@@ -100,6 +100,7 @@ class PKG(DefinedNamespace):
     matchedTerm: URIRef  # Text that triggered a classification.
     metadataSource: URIRef  # "manifest" or "inferred".
     fileName: URIRef  # The file a document was read from.
+    content: URIRef  # The document text as read.
     textLength: URIRef  # Characters of the document text as read.
     covers: URIRef  # aspect:period a document reports on.
     spanStart: URIRef  # Start offset of a section's whole extent.

@@ -156,6 +156,7 @@ DATATYPE_RANGES: dict[URIRef, URIRef] = {
     PKG.docNumber: XSD.string,
     PKG.metadataSource: XSD.string,
     PKG.fileName: XSD.string,
+    PKG.content: XSD.string,
     PKG.textLength: XSD.nonNegativeInteger,
     PKG.covers: XSD.string,
     PKG.spanStart: XSD.nonNegativeInteger,
