@@ -183,7 +183,22 @@ def graph_triples(
             yield from metric_triples(doc, metric)
 
 
+_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: URIRef | Literal) -> str:
+    """A term in N-Triples syntax (rdflib's n3() would write multi-line text in Turtle's triple quotes)."""
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ECHAR)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return term.n3()
+
+
 def to_ntriples(triples: Iterable[Triple]) -> str:
     """Sorted, de-duplicated N-Triples: the same input always gives the same bytes."""
-    lines = {f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples}
+    lines = {f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples}
     return "".join(sorted(lines))

@@ -56,3 +56,17 @@ def test_section_goal_is_a_qualified_alignment(corpus, structures) -> None:
         alignment = graph.value(section, PKG.alignment)
         assert graph.value(alignment, PKG.alignedGoal) == goal
         assert str(graph.value(alignment, PKG.basis)) == "explicit"
+
+
+def test_ntriples_escape_line_breaks_and_quotes() -> None:
+    """Multi-line text with quotes and backslashes serialises as valid N-Triples that parses back."""
+    from rdflib import Literal
+
+    from policykg.graph.build import to_ntriples
+
+    text = '第一行\n“引号”与"quote"\\反斜杠\r'
+    nt = to_ntriples([(URIRef("http://x/s"), URIRef("http://x/p"), Literal(text, lang="zh"))])
+    assert nt.count("\n") == 1
+    graph = Graph()
+    graph.parse(data=nt, format="nt")
+    assert str(next(iter(graph.objects()))) == text
