@@ -73,6 +73,18 @@ def format_option(*choices: str) -> Callable[[F], F]:
     )
 
 
+class _Reports:
+    """``reports`` imported on first use, so commands that do not query start fast."""
+
+    def __getattr__(self, name: str) -> Any:
+        from policykg import reports as module
+
+        return getattr(module, name)
+
+
+reports = _Reports()
+
+
 def _open(store: str | None) -> Any:
     from policykg.graph.store import open_store
 
@@ -172,7 +184,7 @@ def _write_outputs(store: str, out: Path, summary: dict[str, Any]) -> list[str]:
         (out / name).write_bytes(handle.export(fmt))
         written.append(str(out / name))
     (out / "sections.json").write_text(
-        json.dumps(_sections(handle, None), ensure_ascii=False, indent=1), encoding="utf-8"
+        json.dumps(reports.sections(handle), ensure_ascii=False, indent=1), encoding="utf-8"
     )
     written.append(str(out / "sections.json"))
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -190,7 +202,7 @@ def stats(store: str | None, fmt: str) -> None:
     from policykg.graph.store import rows
 
     handle = _open(store)
-    total = int(rows(handle.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"])
+    total = int(rows(handle.query(load_query("triple_count").text))[0]["n"])
     classes = {
         r["class"].rsplit("#", 1)[-1]: int(r["count"])
         for r in rows(handle.query(load_query("class_counts").text))
@@ -220,34 +232,6 @@ def stats(store: str | None, fmt: str) -> None:
     )
 
 
-def _sections(handle: Any, doc: str | None) -> list[dict[str, Any]]:
-    """Sections in the contract's shape, read from the store."""
-    from policykg.graph.named_queries import load_query
-    from policykg.graph.store import Lit, rows
-
-    bindings = {"docName": Lit(doc)} if doc else None
-    out = []
-    for r in rows(handle.query(load_query("sections").text, bindings)):
-        goal = None
-        if "goalCode" in r:
-            goal = {"code": r["goalCode"], "basis": r["basis"], "confidence": float(r["confidence"])}
-        out.append(
-            {
-                "doc": r.get("docName", doc),
-                "id": r["id"],
-                "parent": r.get("parentId"),
-                "level": int(r["level"]),
-                "number": r["number"],
-                "kind": r["kind"],
-                "title": r["title"],
-                "title_span": [int(r["titleStart"]), int(r["titleEnd"])],
-                "span": [int(r["start"]), int(r["end"])],
-                "goal": goal,
-            }
-        )
-    return out
-
-
 @main.command()
 @click.argument("doc", required=False)
 @store_option
@@ -255,7 +239,7 @@ def _sections(handle: Any, doc: str | None) -> list[dict[str, Any]]:
 @_edge
 def sections(doc: str | None, store: str | None, fmt: str) -> None:
     """The section tree of every document, or of DOC (a file name), with each section's goal."""
-    data = _sections(_open(store), doc)
+    data = reports.sections(_open(store), doc)
     if doc and not data:
         raise QueryError(f"no document {doc!r} in the graph (see `policykg stats`)")
     if fmt == "json":
@@ -275,48 +259,6 @@ def sections(doc: str | None, store: str | None, fmt: str) -> None:
             for s in data
         ],
     )
-
-
-def _number(text: str) -> int | float:
-    value = float(text)
-    return int(value) if value.is_integer() else value
-
-
-def _metrics(handle: Any, **filters: str | None) -> list[dict[str, Any]]:
-    """Metric statements in the contract's shape (plus section, goal and normalised value)."""
-    from policykg.graph.named_queries import load_query
-    from policykg.graph.store import Lit, rows
-
-    names = {"doc": "docName", "indicator": "indicator", "kind": "kind", "period": "period"}
-    bindings = {
-        names[k]: Lit(v, lang="zh") if k == "indicator" else Lit(v)
-        for k, v in filters.items()
-        if v and k in names
-    }
-    out = []
-    for r in rows(handle.query(load_query("metrics").text, bindings)):
-        if filters.get("goal") and r.get("goalCode") != filters["goal"]:
-            continue
-        out.append(
-            {
-                "doc": r["docName"],
-                "indicator": r["indicator"],
-                "value": _number(r["value"]),
-                "unit": r["unit"],
-                "comparator": r["comparator"],
-                "kind": r["kind"],
-                "period": r["period"],
-                "change": r["change"] == "true",
-                "span": [int(r["start"]), int(r["end"])],
-                "evidence": r["evidence"],
-                "section": r.get("sectionId"),
-                "goal": r.get("goalCode"),
-                "estimate": r["estimate"] == "true",
-                "normalised_value": _number(r["normalisedValue"]) if "normalisedValue" in r else None,
-                "base_unit": r.get("baseUnit"),
-            }
-        )
-    return out
 
 
 def _metric_row(m: dict[str, Any]) -> list[Any]:
@@ -359,7 +301,7 @@ def metrics(
     fmt: str,
 ) -> None:
     """Quantitative statements: targets and actuals with unit, comparator, period and evidence."""
-    data = _metrics(_open(store), indicator=indicator, period=period, kind=kind, doc=doc, goal=goal)
+    data = reports.metrics(_open(store), indicator=indicator, period=period, kind=kind, doc=doc, goal=goal)
     if fmt == "json":
         _print_json(data)
     elif fmt == "csv":
@@ -399,7 +341,7 @@ def compare(indicator: str | None, store: str | None, fmt: str) -> None:
     """Targets against actuals: the series of one INDICATOR by year, or the status of every tracked target."""
     from policykg.tracking import series, track
 
-    rows = _metrics(_open(store))
+    rows = reports.metrics(_open(store))
     if indicator and not any(r["indicator"] == indicator for r in rows):
         known = sorted(
             {r["indicator"] for r in rows if indicator in r["indicator"] or r["indicator"] in indicator}
@@ -442,7 +384,7 @@ def discrepancies(store: str | None, fmt: str) -> None:
     """Indicators whose sources report different actual values for the same period, with evidence."""
     from policykg.tracking import discrepancies as find
 
-    found = find(_metrics(_open(store)))
+    found = find(reports.metrics(_open(store)))
     if fmt == "json":
         _print_json(
             [{"indicator": d.indicator, "period": d.period, "reports": list(d.reports)} for d in found]
@@ -457,6 +399,118 @@ def discrepancies(store: str | None, fmt: str) -> None:
             for r in d.reports
         ],
     )
+
+
+@main.command()
+@store_option
+@format_option("table", "json")
+@_edge
+def projects(store: str | None, fmt: str) -> None:
+    """Named projects with type, position, aliases, regions and every mention (with its status verb)."""
+    data = reports.projects(_open(store))
+    if fmt == "json":
+        _print_json(data)
+        return
+    _table(
+        f"{len(data)} projects",
+        ["project", "type", "position", "aliases", "regions", "mentions", "status"],
+        [
+            [
+                p["name"],
+                p["type"],
+                p["position"] or "",
+                "、".join(p["aliases"])[:30],
+                "、".join(p["regions"])[:30],
+                len(p["mentions"]),
+                " ".join(sorted({m["status"] for m in p["mentions"] if m["status"]})),
+            ]
+            for p in data
+        ],
+    )
+
+
+@main.command()
+@store_option
+@format_option("table", "json")
+@_edge
+def regions(store: str | None, fmt: str) -> None:
+    """Places mentioned (盟市, 旗县, ports, areas, provinces, countries) with level, parent and mentions."""
+    data = reports.regions(_open(store))
+    if fmt == "json":
+        _print_json(data)
+        return
+    _table(
+        f"{len(data)} regions",
+        ["region", "level", "parent", "mentions", "documents"],
+        [
+            [
+                r["name"],
+                r["level"],
+                r["parent"] or "",
+                len(r["mentions"]),
+                " ".join(sorted({m["doc"][:3] for m in r["mentions"]})),
+            ]
+            for r in data
+        ],
+    )
+
+
+@main.command()
+@store_option
+@format_option("table", "json")
+@_edge
+def actors(store: str | None, fmt: str) -> None:
+    """Who is told to do what: actors, their role, the task, its section's goal and any target."""
+    data = reports.actors(_open(store))
+    if fmt == "json":
+        _print_json(data)
+        return
+    _table(
+        f"{len(data)} responsibilities",
+        ["actor", "role", "doc", "goal", "task", "target"],
+        [
+            [a["actor"], a["role"], a["doc"][:3], a["goal"] or "", a["task"][:40], a["target"] or ""]
+            for a in data
+        ],
+    )
+
+
+@main.command()
+@click.argument("text")
+@store_option
+@format_option("tree", "json")
+@_edge
+def trace(text: str, store: str | None, fmt: str) -> None:
+    """Trace TEXT (a project, region, section, indicator or passage) to its strategic goal, with evidence."""
+    from policykg.graph.trace import trace as run_trace
+
+    result = run_trace(_open(store), text)
+    if fmt == "json":
+        _print_json(result.as_json())
+        return
+    from rich.console import Console
+    from rich.tree import Tree
+
+    def goal(pair: tuple[str, str] | None) -> str:
+        return f"{pair[0]} {pair[1]}" if pair else "—"
+
+    root = Tree(f"[bold]{result.entity.label[:60]}[/] ({result.entity.type}, matched by {result.match})")
+    root.add(
+        f"position: {goal(result.position)}"
+        + (f" [{result.position_basis}]" if result.position_basis else "")
+    )
+    root.add(f"1571 goal: {goal(result.goal)}")
+    paths = root.add(f"paths ({len(result.paths)})")
+    for path in result.paths[:10]:
+        paths.add(" → ".join(n.label[:24] for n in path))
+    evidence = root.add(f"evidence ({len(result.evidence)})")
+    for e in result.evidence[:10]:
+        evidence.add(f"{e['doc'][:3]} [{e['span'][0]}:{e['span'][1]}] {e['text'][:60]}")
+    if result.alternatives:
+        others = root.add("also matched")
+        for n in result.alternatives:
+            others.add(f"{n.label[:40]} ({n.type})")
+    Console().print(root)
 
 
 def _parse_param(raw: str, declared: dict[str, str]) -> tuple[str, Any]:

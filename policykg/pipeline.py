@@ -62,10 +62,11 @@ def parse_corpus(
 
 
 def corpus_ntriples(items: list[tuple[Document, DocumentStructure]]) -> str:
-    """The data graph of parsed documents as sorted N-Triples (the deterministic form)."""
+    """The data graph of parsed documents and everything extracted from them, as sorted N-Triples."""
     from policykg.graph.build import graph_triples, to_ntriples
+    from policykg.loaders.extract import extract_corpus
 
-    return to_ntriples(graph_triples(items))
+    return to_ntriples(graph_triples(extract_corpus(items)))
 
 
 def is_store_dir(path: Path) -> bool:
@@ -107,6 +108,7 @@ def build_store(
 ) -> BuildReport:
     """Parse a corpus, build its graph with the ontology, and atomically replace the store at ``target``."""
     from policykg.graph.backends.oxigraph import OxigraphStore
+    from policykg.graph.named_queries import load_query
     from policykg.ontology import ontology_path
 
     started = time.perf_counter()
@@ -122,7 +124,7 @@ def build_store(
         store.load(data, "ntriples")
         store.load(ontology_path().read_text(encoding="utf-8"), "turtle")
         store.flush()
-        counted = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        counted = store.query(load_query("triple_count").text)
         count = int(counted["results"]["bindings"][0]["n"]["value"])
         store.close()
         del store

@@ -13,8 +13,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from policykg.graph import iris
-from policykg.loaders.records import Document, MetricStatement, Section
-from policykg.loaders.sections import DocumentStructure
+from policykg.loaders.actors import Responsibility
+from policykg.loaders.extract import CorpusRecords
+from policykg.loaders.indicators import alt_labels
+from policykg.loaders.projects import Project
+from policykg.loaders.records import Document, GoalLink, MetricStatement, Section
+from policykg.loaders.regions import RegionMention
 from policykg.ontology.vocab import PKG
 
 __all__ = [
@@ -24,12 +28,16 @@ __all__ = [
     "evidence_triples",
     "graph_triples",
     "metric_triples",
+    "project_triples",
+    "region_triples",
+    "responsibility_triples",
     "section_triples",
     "to_ntriples",
 ]
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
@@ -112,7 +120,7 @@ def section_triples(doc: Document, section: Section) -> Iterator[Triple]:
         yield a, PKG.basis, Literal(section.goal.basis)
         yield a, PKG.confidence, Literal(round(section.goal.confidence, 4), datatype=XSD.decimal)
         for term in section.goal.matched_terms:
-            yield a, PKG.matchedTerm, _zh(term)
+            yield a, PKG.matchedTerm, Literal(term)
 
 
 def _decimal(value: float) -> Literal:
@@ -170,17 +178,156 @@ def metric_triples(
         yield indicator, SKOS.altLabel, _zh(label)
 
 
-def graph_triples(
-    items: Iterable[tuple[Document, DocumentStructure]],
-    metrics: Mapping[str, Sequence[MetricStatement]] | None = None,
+def _mention_triples(
+    doc: Document, entity: URIRef, span: tuple[int, int], section: str | None
 ) -> Iterator[Triple]:
-    """Every triple of the data graph for a corpus of parsed documents and their extracted records."""
-    for doc, structure in items:
+    """A mention of an entity: where it is named, the section it sits in, and the quoted words."""
+    m = URIRef(iris.mention_iri(doc.id, span))
+    d = URIRef(iris.document_iri(doc.id))
+    yield m, RDF.type, PKG.Mention
+    yield m, PKG.mentionOf, entity
+    yield entity, PKG.hasMention, m
+    yield m, PKG.inDocument, d
+    yield m, PROV.wasDerivedFrom, d
+    yield m, PKG.evidence, URIRef(iris.evidence_iri(doc.id, span))
+    yield from evidence_triples(doc, span)
+    if section:
+        s = URIRef(iris.section_iri(doc.id, section))
+        yield m, PKG.statedIn, s
+        yield entity, PKG.contributesTo, s
+
+
+def project_triples(
+    project: Project, docs: Mapping[str, Document], position: GoalLink | None
+) -> Iterator[Triple]:
+    """A named work with its aliases, type, regions, whole, position and every mention with its status."""
+    p = URIRef(iris.project_iri(project.id))
+    yield p, RDF.type, PKG.Project
+    yield p, SKOS.prefLabel, _zh(project.name)
+    yield p, RDFS.label, _zh(project.name)
+    for alias in project.aliases:
+        yield p, SKOS.altLabel, _zh(alias)
+    yield p, PKG.projectType, Literal(project.type)
+    for region in project.regions:
+        yield p, PKG.touchesRegion, URIRef(iris.region_iri(region))
+    if project.part_of:
+        yield p, PKG.partOf, URIRef(iris.project_iri(project.part_of))
+        yield p, PKG.contributesTo, URIRef(iris.project_iri(project.part_of))
+    if position:
+        g = URIRef(iris.goal_iri(position.code))
+        a = URIRef(iris.alignment_iri(str(p), position.code))
+        yield p, PKG.servesPosition, g
+        yield p, PKG.alignment, a
+        yield a, RDF.type, PKG.GoalAlignment
+        yield a, PKG.alignedGoal, g
+        yield a, PKG.basis, Literal(position.basis)
+        yield a, PKG.confidence, Literal(round(position.confidence, 4), datatype=XSD.decimal)
+        for term in position.matched_terms:
+            yield a, PKG.matchedTerm, Literal(term)
+    for mention in project.mentions:
+        doc = docs[mention.doc]
+        yield from _mention_triples(doc, p, mention.span, mention.section)
+        m = URIRef(iris.mention_iri(doc.id, mention.span))
+        yield m, RDFS.label, _zh(doc.quote(mention.span))
+        if mention.status and (status := iris.status_iri(mention.status)):
+            yield m, PKG.mentionStatus, URIRef(status)
+        if doc.year:
+            yield m, PKG.year, Literal(str(doc.year), datatype=XSD.gYear)
+
+
+def region_triples(
+    entry: Mapping[str, object], mentions: Sequence[tuple[Document, RegionMention, str | None]]
+) -> Iterator[Triple]:
+    """A place from the gazetteer: names, level, the place it lies within, and its mentions."""
+    name = str(entry["name"])
+    r = URIRef(iris.region_iri(name))
+    yield r, RDF.type, PKG.Region
+    yield r, SKOS.prefLabel, _zh(name)
+    yield r, RDFS.label, _zh(name)
+    for alias in entry.get("aliases", ()) or ():  # type: ignore[union-attr]
+        if alias != name:
+            yield r, SKOS.altLabel, _zh(str(alias))
+    yield r, PKG.regionLevel, Literal(str(entry["level"]))
+    if entry.get("parent"):
+        yield r, GEO.sfWithin, URIRef(iris.region_iri(str(entry["parent"])))
+    if entry.get("en"):
+        yield r, RDFS.label, Literal(str(entry["en"]), lang="en")
+    for doc, mention, section in mentions:
+        yield from _mention_triples(doc, r, mention.span, section)
+        yield URIRef(iris.mention_iri(doc.id, mention.span)), RDFS.label, _zh(doc.quote(mention.span))
+
+
+def responsibility_triples(doc: Document, resp: Responsibility, target: str | None) -> Iterator[Triple]:
+    """An actor told to do a task: a qualified node with the actor, role, task, section and any target."""
+    a = URIRef(iris.actor_iri(resp.actor))
+    r = URIRef(iris.responsibility_iri(doc.id, resp.span))
+    d = URIRef(iris.document_iri(doc.id))
+    yield a, RDF.type, PKG.Actor
+    yield a, SKOS.prefLabel, _zh(resp.actor)
+    yield a, RDFS.label, _zh(resp.actor)
+    yield a, PKG.actorType, Literal(resp.actor_type)
+    yield r, RDF.type, PKG.Responsibility
+    yield r, PKG.responsibleActor, a
+    yield r, PKG.role, URIRef(iris.role_iri(resp.role))
+    yield r, PKG.taskText, Literal(resp.task)
+    yield r, RDFS.label, _zh(doc.quote(resp.span))
+    yield r, PKG.inDocument, d
+    yield r, PROV.wasDerivedFrom, d
+    yield r, PKG.evidence, URIRef(iris.evidence_iri(doc.id, resp.span))
+    yield from evidence_triples(doc, resp.span)
+    if resp.section:
+        s = URIRef(iris.section_iri(doc.id, resp.section))
+        yield s, PKG.responsibility, r
+        yield r, PKG.statedIn, s
+        yield r, PKG.contributesTo, s
+        yield a, PKG.contributesTo, s
+    if target:
+        yield r, PKG.targetOf, URIRef(target)
+
+
+def _region_entries(records: CorpusRecords) -> dict[str, dict[str, object]]:
+    """Every place mentioned, and the places that contain it, as gazetteer entries."""
+    from policykg.loaders.regions import gazetteer
+
+    places = gazetteer().places
+    aliases = gazetteer().aliases
+    entries: dict[str, dict[str, object]] = {}
+    pending = [m.name for m, _ in records.regions]
+    while pending:
+        name = pending.pop()
+        if name in entries or name not in places:
+            continue
+        place = places[name]
+        entries[name] = {
+            "name": name,
+            "level": place.level,
+            "parent": place.parent,
+            "aliases": aliases.get(name, ()),
+        }
+        if place.parent:
+            pending.append(place.parent)
+    return entries
+
+
+def graph_triples(records: CorpusRecords) -> Iterator[Triple]:
+    """Every triple of the data graph for the records extracted from a corpus."""
+    docs = records.documents
+    for doc, structure in records.items:
         yield from document_triples(doc)
         for section in structure.sections:
             yield from section_triples(doc, section)
-        for metric in (metrics or {}).get(doc.id, ()):
-            yield from metric_triples(doc, metric)
+        for metric in records.metrics.get(doc.id, ()):
+            yield from metric_triples(doc, metric, alt_labels(metric.indicator))
+    for project in records.projects:
+        yield from project_triples(project, docs, records.positions.get(project.id))
+    by_region: dict[str, list[tuple[Document, RegionMention, str | None]]] = {}
+    for mention, section in records.regions:
+        by_region.setdefault(mention.name, []).append((docs[mention.doc], mention, section))
+    for name, entry in sorted(_region_entries(records).items()):
+        yield from region_triples(entry, by_region.get(name, []))
+    for resp, target in records.responsibilities:
+        doc = docs[resp.doc]
+        yield from responsibility_triples(doc, resp, iris.metric_iri(doc.id, target) if target else None)
 
 
 _ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})

@@ -12,17 +12,24 @@ import re
 
 __all__ = [
     "BASE",
+    "actor_iri",
     "alignment_iri",
     "comparator_iri",
     "document_iri",
     "evidence_iri",
     "goal_iri",
     "indicator_iri",
+    "mention_iri",
     "metric_iri",
     "position_selector_iri",
+    "project_iri",
     "quote_selector_iri",
+    "region_iri",
+    "responsibility_iri",
+    "role_iri",
     "section_iri",
     "section_slug",
+    "status_iri",
     "term_slug",
 ]
 
@@ -126,3 +133,50 @@ def indicator_iri(canonical_name: str) -> str:
 def comparator_iri(name: str) -> str:
     """One of the four comparator concepts: about, at_least, at_most, exact."""
     return f"{BASE}comparator/{name}"
+
+
+def project_iri(project_key: str) -> str:
+    """A project, from the key its resolver gives (the normalised canonical name)."""
+    return f"{BASE}project/{term_slug(project_key)}"
+
+
+def region_iri(name: str) -> str:
+    """A place, from its canonical gazetteer name."""
+    return f"{BASE}region/{term_slug(name)}"
+
+
+def actor_iri(name: str) -> str:
+    """An actor (enterprise, region, institution, level of government), from its name as written."""
+    return f"{BASE}actor/{term_slug(name)}"
+
+
+def mention_iri(doc_id: str, span: tuple[int, int]) -> str:
+    """One mention of an entity: a document and the span that names it."""
+    return f"{BASE}mention/{_doc_slug(doc_id)}/{span[0]}-{span[1]}"
+
+
+def responsibility_iri(doc_id: str, span: tuple[int, int]) -> str:
+    """One assignment of a task to an actor, from the span that states it."""
+    return f"{BASE}responsibility/{_doc_slug(doc_id)}/{span[0]}-{span[1]}"
+
+
+def role_iri(role: str) -> str:
+    """lead, support, oversight or responsible."""
+    return f"{BASE}role/{role}"
+
+
+_STATUS = {
+    "谋划": "planning",
+    "前期": "preparation",
+    "开工": "started",
+    "在建": "under_construction",
+    "建成": "completed",
+    "投运": "in_operation",
+    "通车": "opened",
+}
+
+
+def status_iri(verb: str) -> str | None:
+    """A project lifecycle stage from the status verb of a mention (谋划 … 通车); None for other verbs."""
+    name = _STATUS.get(verb)
+    return f"{BASE}status/{name}" if name else None

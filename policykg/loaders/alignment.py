@@ -20,17 +20,27 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from policykg.loaders.goals import GOAL_CODES, goal_labels, goal_terms
+from policykg.loaders.goals import GOAL_CODES, goal_labels, goal_terms, position_terms
 from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document, GoalLink, Section
 from policykg.loaders.sections import DocumentStructure
 
-__all__ = ["GoalClassifier", "align_corpus", "bigrams"]
+__all__ = [
+    "POSITION_CODES",
+    "GoalClassifier",
+    "align_corpus",
+    "bigrams",
+    "infer_position",
+    "own_text",
+    "term_counts",
+    "train_classifier",
+]
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 HEADING_WEIGHT = 3
 MIN_CONFIDENCE = 0.34  # below this share of the evidence, say nothing rather than guess
 DOMINANT_SHARE = 0.6  # a container takes its children's goal only when most of them agree
+POSITION_CODES = ("P1", "P2", "P3", "P4", "P5")
 EXPLAIN_TERMS = 5
 
 
@@ -50,17 +60,18 @@ def bigrams(text: str) -> list[str]:
     return [t for t in out if t not in stop]
 
 
-def _own_text(doc: Document, section: Section, children: Sequence[Section]) -> str:
-    """A section's text without the text of its child sections."""
-    pieces, at = [], section.span[0]
-    for child in sorted(children, key=lambda c: c.span[0]):
-        pieces.append(doc.text[at : child.span[0]])
-        at = max(at, child.span[1])
-    pieces.append(doc.text[at : section.span[1]])
+def own_text(text: str, span: tuple[int, int], child_spans: Iterable[tuple[int, int]]) -> str:
+    """The normalised text of a span without the spans of its child sections."""
+    pieces, at = [], span[0]
+    for child in sorted(child_spans):
+        pieces.append(text[at : child[0]])
+        at = max(at, child[1])
+    pieces.append(text[at : span[1]])
     return normalise("".join(pieces)).text
 
 
-def _terms(title: str, body: str) -> Counter[str]:
+def term_counts(title: str, body: str) -> Counter[str]:
+    """Bigram counts of a heading (weighted) and its body: what the classifier compares."""
     counts = Counter(bigrams(body))
     for term in bigrams(title):
         counts[term] += HEADING_WEIGHT
@@ -121,6 +132,32 @@ class GoalClassifier:
         return GoalLink(ranked[0][0], "inferred", round(confidence, 4), tuple(ranked[0][2]))
 
 
+def infer_position(
+    classifier: GoalClassifier, counts: Counter[str], goal: str | None, subject: str = ""
+) -> GoalLink | None:
+    """The strategic position (P1–P5) something serves: its goal's when that is a position, else inferred.
+
+    A project or task in a key-work section may still serve a position by what it is about (a
+    hydrogen pipeline in an industry section serves the energy base): the position words found in
+    its own name or wording decide, the longest first.  Without such words, the classifier may still
+    name a position, but only when a position is the best goal overall.
+    """
+    if goal in POSITION_CODES:
+        return GoalLink(goal, "explicit", 1.0, ())
+    hits = {code: [t for t in terms if t in subject] for code, terms in position_terms().items()}
+    weight = {code: sum(len(t) for t in found) for code, found in hits.items() if found}
+    if weight:
+        best = max(sorted(weight), key=lambda c: weight[c])
+        share = weight[best] / sum(weight.values())
+        return GoalLink(best, "inferred", round(share, 4), tuple(hits[best]))
+    ranked = classifier.score(counts)
+    if ranked and ranked[0][1] > 0 and ranked[0][0] in POSITION_CODES:
+        link = classifier.classify(counts)
+        if link and link.code in POSITION_CODES:
+            return link
+    return None
+
+
 def _unit(vector: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {t: v / norm for t, v in vector.items()}
@@ -133,17 +170,23 @@ def _children(sections: Sequence[Section]) -> dict[str | None, list[Section]]:
     return out
 
 
-def align_corpus(
-    items: Sequence[tuple[Document, DocumentStructure]],
-) -> list[tuple[Document, DocumentStructure]]:
-    """Give every section without an explicit goal an inferred one where the evidence supports it."""
+def train_classifier(items: Sequence[tuple[Document, DocumentStructure]]) -> GoalClassifier:
+    """A classifier learnt from the explicitly aligned sections of a corpus (own text, heading weighted)."""
     examples = []
     for doc, structure in items:
         kids = _children(structure.sections)
         for s in structure.sections:
             if s.goal and s.goal.basis == "explicit":
-                examples.append((s.goal.code, _terms(s.title, _own_text(doc, s, kids[s.id]))))
-    classifier = GoalClassifier.train(examples)
+                body = own_text(doc.text, s.span, [c.span for c in kids[s.id]])
+                examples.append((s.goal.code, term_counts(s.title, body)))
+    return GoalClassifier.train(examples)
+
+
+def align_corpus(
+    items: Sequence[tuple[Document, DocumentStructure]],
+) -> list[tuple[Document, DocumentStructure]]:
+    """Give every section without an explicit goal an inferred one where the evidence supports it."""
+    classifier = train_classifier(items)
     return [
         (doc, replace(structure, sections=tuple(_infer(doc, structure.sections, classifier))))
         for doc, structure in items
@@ -176,7 +219,7 @@ def _infer(doc: Document, sections: Sequence[Section], classifier: GoalClassifie
                 link = None
         else:
             text = normalise(doc.text[section.span[0] : section.span[1]]).text
-            link = classifier.classify(_terms(section.title, text))
+            link = classifier.classify(term_counts(section.title, text))
         decided[section.id] = link
         return link
 

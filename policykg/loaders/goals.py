@@ -13,16 +13,25 @@ from importlib import resources
 
 from policykg.loaders.records import GoalLink
 
-__all__ = ["GOAL_CODES", "explicit_goal", "goal_labels", "goal_terms", "inherited"]
+__all__ = ["GOAL_CODES", "explicit_goal", "goal_labels", "goal_terms", "inherited", "position_terms"]
 
 GOAL_CODES = ("P1", "P2", "P3", "P4", "P5", "M", "K1", "K2", "K3", "K4", "K5", "K6", "K7", "L")
 INHERITED_CONFIDENCE = 0.9
 
 
 @cache
-def _table() -> dict[str, dict[str, object]]:
+def _data() -> dict[str, dict[str, object]]:
     raw = resources.files("policykg.loaders").joinpath("data/goal_terms.json").read_text("utf-8")
-    return json.loads(raw)["goals"]
+    return json.loads(raw)
+
+
+def _table() -> dict[str, dict[str, object]]:
+    return _data()["goals"]
+
+
+def position_terms() -> dict[str, tuple[str, ...]]:
+    """Position code → words that place a project or task under that position by its subject."""
+    return {code: tuple(terms) for code, terms in _data()["position_terms"].items()}  # type: ignore[union-attr]
 
 
 def goal_terms() -> dict[str, tuple[str, ...]]:

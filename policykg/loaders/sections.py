@@ -275,3 +275,12 @@ def _sentences(doc, norm, body_lines, by_node) -> Iterator[Sentence]:  # type: i
 def parse_sections(doc: Document) -> tuple[Section, ...]:
     """Only the section tree of a document."""
     return parse_structure(doc).sections
+
+
+def section_at(sections: tuple[Section, ...] | list[Section], span: tuple[int, int]) -> Section | None:
+    """The innermost section whose span contains a span (None before the first heading)."""
+    inner = None
+    for s in sections:
+        if s.span[0] <= span[0] and span[1] <= s.span[1] and (inner is None or s.level > inner.level):
+            inner = s
+    return inner

@@ -82,6 +82,7 @@ class PKG(DefinedNamespace):
     responsibleActor: URIRef  # Responsibility -> Actor.
     role: URIRef  # Responsibility -> Role.
     servesGoal: URIRef  # Section or project -> StrategicGoal.
+    servesPosition: URIRef  # The strategic position P1-P5 something serves.
     statedIn: URIRef  # MetricStatement -> Section.
     targetOf: URIRef  # Responsibility -> Target.
     touchesRegion: URIRef  # Project -> Region.
@@ -100,6 +101,7 @@ class PKG(DefinedNamespace):
     matchedTerm: URIRef  # Text that triggered a classification.
     metadataSource: URIRef  # "manifest" or "inferred".
     fileName: URIRef  # The file a document was read from.
+    actorType: URIRef  # enterprise, region, institution, government or other.
     content: URIRef  # The document text as read.
     textLength: URIRef  # Characters of the document text as read.
     covers: URIRef  # aspect:period a document reports on.

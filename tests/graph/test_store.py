@@ -90,12 +90,29 @@ def test_export_round_trips(store, fmt: str) -> None:
         assert isinstance(json.loads(data), list | dict)
 
 
+SAMPLE_BINDINGS = {
+    "entity": Iri("https://w3id.org/policykg/id/section/001_6041d7e2bd5c6023/p4/t3"),
+    "node": Iri("https://w3id.org/policykg/id/section/001_6041d7e2bd5c6023/p4/t3"),
+    "label": Lit("加强矿产资源开发利用", lang="zh"),
+    "text": Lit("矿产"),
+    "goalCode": Lit("P3"),
+    "docName": Lit("001_6041d7e2bd5c6023.txt"),
+    "indicator": Lit("地区生产总值增速", lang="zh"),
+    "kind": Lit("target"),
+    "period": Lit("2026"),
+    "year": Lit("2026", datatype="http://www.w3.org/2001/XMLSchema#gYear"),
+}
+
+
 def test_every_named_query_parses_and_runs(store) -> None:
-    """Every shipped .rq file has a title and runs on every backend."""
+    """Every shipped .rq file is documented and runs on every backend with example values for its parameters."""
     for named in list_queries():
-        assert named.title and named.description
-        result = store.query(named.text)
-        assert "results" in result or "boolean" in result
+        assert named.title and named.description, named.name
+        unknown = {p.name for p in named.params} - set(SAMPLE_BINDINGS)
+        assert not unknown, f"{named.name}: give an example value for {unknown} in SAMPLE_BINDINGS"
+        bindings = {p.name: SAMPLE_BINDINGS[p.name] for p in named.params}
+        result = store.query(named.text, bindings)
+        assert "results" in result or "boolean" in result, named.name
 
 
 def test_unknown_named_query_lists_known_ones() -> None:

@@ -49,7 +49,7 @@ GOALS: dict[str, tuple[str, URIRef]] = {
 }
 
 INDIVIDUALS: dict[str, tuple[str, URIRef, dict[str, str]]] = {
-    "role": (ROLE_BASE, PKG.Role, {"lead": "牵头", "support": "配合", "oversight": "督查"}),
+    "role": (ROLE_BASE, PKG.Role, {"lead": "牵头", "support": "配合", "oversight": "督查", "responsible": "负责"}),
     "comparator": (
         COMPARATOR_BASE,
         PKG.Comparator,
@@ -102,6 +102,7 @@ ALIGNMENTS: list[tuple[URIRef, URIRef, URIRef]] = [
     (PKG.partOf, RDFS.subPropertyOf, PKG.contributesTo),
     (PKG.partOf, RDFS.subPropertyOf, DCTERMS.isPartOf),
     (PKG.servesGoal, RDFS.subPropertyOf, PKG.contributesTo),
+    (PKG.servesPosition, RDFS.subPropertyOf, PKG.servesGoal),
     (PKG.statedIn, RDFS.subPropertyOf, PKG.contributesTo),
     (PKG.inDocument, RDFS.subPropertyOf, DCTERMS.isPartOf),
     (PKG.responsibleActor, RDFS.subPropertyOf, PROV.agent),
@@ -112,6 +113,7 @@ OBJECT_PROPERTIES: dict[URIRef, tuple[URIRef | None, URIRef | None]] = {
     PKG.contributesTo: (None, None),
     PKG.partOf: (None, None),
     PKG.servesGoal: (None, PKG.StrategicGoal),
+    PKG.servesPosition: (None, PKG.StrategicPosition),
     PKG.inDocument: (None, PKG.Document),
     PKG.alignment: (PKG.Section, PKG.GoalAlignment),
     PKG.alignedGoal: (PKG.GoalAlignment, PKG.StrategicGoal),
@@ -156,6 +158,7 @@ DATATYPE_RANGES: dict[URIRef, URIRef] = {
     PKG.docNumber: XSD.string,
     PKG.metadataSource: XSD.string,
     PKG.fileName: XSD.string,
+    PKG.actorType: XSD.string,
     PKG.content: XSD.string,
     PKG.textLength: XSD.nonNegativeInteger,
     PKG.covers: XSD.string,
