@@ -130,23 +130,30 @@ def main() -> None:
 @format_option("table", "json")
 @_edge
 def build(corpus: Path | None, store: str | None, out: Path | None, fmt: str) -> None:
-    """Build the graph from every .txt document of a folder, replacing the store atomically."""
+    """Build the graph from every document of a folder, replacing the store (or a SPARQL server's graph)."""
     from policykg.graph.store import default_store_path
     from policykg.loaders.documents import bundled_corpus
     from policykg.pipeline import build_store
 
     corpus_dir = corpus or bundled_corpus()
-    target = Path(store.removeprefix("oxigraph:")) if store else default_store_path()
+    remote = bool(store and store.startswith(("http://", "https://")))
+    target = Path(store.removeprefix("oxigraph:")) if store and not remote else default_store_path()
+
+    def run(on_document: Any = None) -> Any:
+        if remote:
+            from policykg.pipeline import build_remote
+
+            return build_remote(corpus_dir, str(store), on_document=on_document)
+        return build_store(corpus_dir, target, on_document=on_document)
+
     if fmt == "json":
-        report = build_store(corpus_dir, target)
+        report = run()
     else:
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
             task = progress.add_task("reading documents", total=None)
-            report = build_store(
-                corpus_dir, target, on_document=lambda d: progress.update(task, description=d.id)
-            )
+            report = run(lambda d: progress.update(task, description=d.id))
     summary = {
         "store": str(report.store),
         "corpus": str(corpus_dir),
@@ -155,7 +162,7 @@ def build(corpus: Path | None, store: str | None, out: Path | None, fmt: str) ->
         "documents": report.documents,
     }
     if out:
-        summary["outputs"] = _write_outputs(str(target), out, summary)
+        summary["outputs"] = _write_outputs(str(store) if remote else str(target), out, summary)
     if fmt == "json":
         _print_json(summary)
         return
@@ -189,6 +196,9 @@ def _write_outputs(store: str, out: Path, summary: dict[str, Any]) -> list[str]:
     written.append(str(out / "sections.json"))
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     written.append(str(out / "summary.json"))
+    from policykg.viz import write_views
+
+    written += [str(p) for p in write_views(handle, out / "views")]
     return written
 
 
@@ -472,6 +482,79 @@ def actors(store: str | None, fmt: str) -> None:
             [a["actor"], a["role"], a["doc"][:3], a["goal"] or "", a["task"][:40], a["target"] or ""]
             for a in data
         ],
+    )
+
+
+@main.command()
+@click.argument(
+    "kind",
+    required=False,
+    type=click.Choice(
+        [
+            "overview",
+            "goal",
+            "region",
+            "entity",
+            "trace",
+            "ontology",
+            "chart-targets",
+            "chart-goals",
+            "chart-regions",
+        ]
+    ),
+)
+@click.option("--target", default=None, help="Goal code, region name, entity IRI or label, or trace IRIs.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("policykg-out/views"),
+    show_default=True,
+    help="Folder for the views (or the file, with KIND).",
+)
+@store_option
+@_edge
+def viz(kind: str | None, target: str | None, out: Path, store: str | None) -> None:
+    """Write interactive network views and charts (offline HTML, PNG, SVG): all of them, or one KIND."""
+    from policykg.viz import write_view, write_views
+
+    handle = _open(store)
+    if kind is None:
+        paths = write_views(handle, out)
+    else:
+        suffix = ".png" if kind.startswith("chart-") else ".html"
+        path = (
+            out if out.suffix else out / f"{kind}{'-' + target if target and kind != 'trace' else ''}{suffix}"
+        )
+        paths = [write_view(handle, kind, path, target=target)]
+    for path in paths:
+        click.echo(str(path))
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--timeout",
+    "query_timeout",
+    default=10.0,
+    show_default=True,
+    type=float,
+    help="Seconds a SPARQL query may run.",
+)
+@click.option("--max-rows", default=10000, show_default=True, type=int, help="Rows returned at most.")
+@_edge
+def serve(store: str | None, host: str, port: int, query_timeout: float, max_rows: int) -> None:
+    """Serve the graph: pages to browse and a read-only SPARQL 1.1 endpoint at /sparql."""
+    from policykg.graph.store import default_store_path
+    from policykg.web import serve as run_server
+
+    run_server(
+        store or str(default_store_path()),
+        host=host,
+        port=port,
+        query_timeout=query_timeout,
+        max_rows=max_rows,
     )
 
 

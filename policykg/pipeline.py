@@ -26,6 +26,7 @@ from policykg.loaders.sections import DocumentStructure, parse_structure
 __all__ = [
     "MARKER",
     "BuildReport",
+    "build_remote",
     "build_store",
     "corpus_ntriples",
     "is_store_dir",
@@ -153,5 +154,33 @@ def build_store(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_remote(
+    corpus: Path, url: str, *, on_document: Callable[[Document], None] | None = None
+) -> BuildReport:
+    """Parse a corpus and replace the default graph of a SPARQL 1.1 server with its graph and the ontology."""
+    from policykg.graph.backends.remote import RemoteStore, replace_remote
+    from policykg.ontology import ontology_path
+
+    started = time.perf_counter()
+    items = parse_corpus(Path(corpus), on_document=on_document)
+    count = replace_remote(
+        RemoteStore.from_spec(url), corpus_ntriples(items), ontology_path().read_text(encoding="utf-8")
+    )
+    report = BuildReport(store=Path(url), triples=count)
+    report.documents = [
+        {
+            "doc": d.id,
+            "title": d.title,
+            "kind": d.kind,
+            "year": d.year,
+            "sections": len(s.sections),
+            "metadata": d.metadata_source,
+        }
+        for d, s in items
+    ]
     report.seconds = time.perf_counter() - started
     return report

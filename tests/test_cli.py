@@ -192,3 +192,83 @@ def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
         timeout=60,
     )
     assert proc.returncode != 0 and one_line_error(proc.stderr)
+
+
+def test_metrics_projects_regions_actors_follow_the_contract(built_store: Path) -> None:
+    """The entity and metric commands print the contract's fields, with spans that quote the documents."""
+    texts = {p.name: p.read_text(encoding="utf-8-sig") for p in bundled_corpus().glob("*.txt")}
+    code, out, _ = run("metrics", "--store", str(built_store), "--format", "json")
+    metrics = json.loads(out)
+    assert code == 0 and metrics
+    assert {
+        "doc",
+        "indicator",
+        "value",
+        "unit",
+        "comparator",
+        "kind",
+        "period",
+        "change",
+        "span",
+        "evidence",
+    } <= set(metrics[0])
+    assert all(texts[m["doc"]][m["span"][0] : m["span"][1]] == m["evidence"] for m in metrics)
+    gdp = [m for m in metrics if m["indicator"] == "地区生产总值增速" and m["doc"] == PLAN_2026]
+    assert gdp and (gdp[0]["value"], gdp[0]["comparator"], gdp[0]["kind"], gdp[0]["period"]) == (
+        5,
+        "about",
+        "target",
+        "2026",
+    )
+    code, out, _ = run("projects", "--store", str(built_store), "--format", "json")
+    projects = json.loads(out)
+    assert {"id", "name", "aliases", "type", "regions", "position", "mentions"} <= set(projects[0])
+    assert any(p["name"] == "包银高铁" for p in projects)
+    code, out, _ = run("regions", "--store", str(built_store), "--format", "json")
+    regions = {r["name"]: r for r in json.loads(out)}
+    assert regions["鄂尔多斯市"]["level"] == "league_city" and regions["鄂尔多斯市"]["mentions"]
+    code, out, _ = run("actors", "--store", str(built_store), "--format", "json")
+    actors = json.loads(out)
+    assert {"actor", "doc", "span", "task", "target"} <= set(actors[0])
+
+
+def test_metrics_filters(built_store: Path) -> None:
+    """--indicator, --kind and --period narrow the metric statements."""
+    code, out, _ = run(
+        "metrics",
+        "--indicator",
+        "地区生产总值增速",
+        "--kind",
+        "actual",
+        "--store",
+        str(built_store),
+        "--format",
+        "json",
+    )
+    found = json.loads(out)
+    assert (
+        code == 0
+        and found
+        and all(m["indicator"] == "地区生产总值增速" and m["kind"] == "actual" for m in found)
+    )
+
+
+def test_compare_reports_the_2025_gdp_target_missed(built_store: Path) -> None:
+    """compare 地区生产总值增速: the 2025 target of about 6 % against the 4.7 % result is missed."""
+    code, out, _ = run("compare", "地区生产总值增速", "--store", str(built_store), "--format", "json")
+    data = json.loads(out)
+    tracked = [t for t in data["tracking"] if t["period"] == "2025"]
+    assert code == 0 and tracked and {t["status"] for t in tracked} == {"missed"}
+    code, _, err = run("compare", "不存在的指标", "--store", str(built_store))
+    assert code == 4 and one_line_error(err)
+
+
+def test_viz_writes_a_view(built_store: Path, tmp_path: Path) -> None:
+    """`viz goal --target P3` writes one offline HTML view and prints its path."""
+    code, out, _ = run("viz", "goal", "--target", "P3", "--out", str(tmp_path), "--store", str(built_store))
+    path = Path(out.strip())
+    assert (
+        code == 0
+        and path.exists()
+        and "https://" not in path.read_text(encoding="utf-8").replace("https:\\/\\/", "")
+    )

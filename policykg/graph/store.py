@@ -98,14 +98,16 @@ def default_store_path() -> Path:
 
 
 def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> Store:
-    """Open a store from a spec: a path or ``oxigraph:PATH`` (on disk) or ``memory:`` (rdflib)."""
+    """Open a store: a path or ``oxigraph:PATH`` (on disk), ``memory:`` (rdflib), or an http(s) endpoint."""
     text = str(spec) if spec is not None else str(default_store_path())
     if text in ("memory:", "rdflib:", "memory"):
         from policykg.graph.backends.memory import MemoryStore
 
         return MemoryStore()
     if text.startswith(("http://", "https://")):
-        raise StoreError(f"{text}: remote SPARQL stores are not supported by this version")
+        from policykg.graph.backends.remote import RemoteStore
+
+        return RemoteStore.from_spec(text)
     path = Path(text.removeprefix("oxigraph:"))
     from policykg.graph.backends.oxigraph import OxigraphStore
     from policykg.pipeline import is_store_dir, store_data_path

@@ -100,9 +100,11 @@ def _style() -> Iterator[None]:
 
 
 def _year_of(period: str, fallback: str | None) -> int | None:
-    years = re.findall(r"(?:19|20)\d\d", period or "")
-    if years:
-        return int(years[-1])
+    """The year of a single-year statement; spans (累计, 年均, 十四五) are not points of a yearly series."""
+    if period and re.fullmatch(r"(?:19|20)\d\d", period):
+        return int(period)
+    if period:
+        return None
     return int(fallback[:4]) if fallback and fallback[:4].isdigit() else None
 
 

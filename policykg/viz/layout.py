@@ -158,13 +158,18 @@ def place_satellites(
     radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + gap
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
     loose = []
+    stacked: dict[float, int] = {}
     for node in nodes:
         placed = [pos[n] for n in undirected.neighbors(node) if n in pos and n not in nodes]
         if not placed:
             loose.append(node)
             continue
         angle = math.atan2(sum(y for _, y in placed), sum(x for x, _ in placed))
-        pos[node] = (round(radius * math.cos(angle), 2), round(radius * math.sin(angle), 2))
+        # satellites of the same neighbours would land on one spot: stack them outwards
+        k = stacked.get(round(angle, 3), 0)
+        stacked[round(angle, 3)] = k + 1
+        r = radius + k * gap / 4
+        pos[node] = (round(r * math.cos(angle), 2), round(r * math.sin(angle), 2))
     for i, node in enumerate(loose):
         angle = 2 * math.pi * i / len(loose)
         pos[node] = (round((radius + gap) * math.cos(angle), 2), round((radius + gap) * math.sin(angle), 2))
