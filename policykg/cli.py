@@ -202,6 +202,57 @@ def _write_outputs(store: str, out: Path, summary: dict[str, Any]) -> list[str]:
     return written
 
 
+def _target(store: str | None) -> Path:
+    from policykg.graph.store import default_store_path
+
+    if store and store.startswith(("http://", "https://")):
+        raise PolicyKGError(
+            "add and remove work on a store on disk; build a remote store with `build --store URL`"
+        )
+    return Path(store.removeprefix("oxigraph:")) if store else default_store_path()
+
+
+def _print_report(report: Any, fmt: str, note: str) -> None:
+    data = {
+        "store": str(report.store),
+        "triples": report.triples,
+        "seconds": round(report.seconds, 3),
+        "documents": report.documents,
+        "changed": note,
+    }
+    if fmt == "json":
+        _print_json(data)
+        return
+    click.echo(f"{note}; the graph now holds {report.triples} triples from {len(report.documents)} documents")
+    for d in report.documents:
+        click.echo(f"  {d['doc']}  {d['kind']}  {d['year'] or ''}  {d['title']}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@format_option("table", "json")
+@_edge
+def add(files: tuple[Path, ...], store: str | None, fmt: str) -> None:
+    """Add documents (.txt, .docx, .pdf, .html) to the graph, creating it when missing, and relink it."""
+    from policykg.pipeline import add_documents
+
+    report, names = add_documents(files, _target(store))
+    _print_report(report, fmt, f"added {', '.join(names)}")
+
+
+@main.command()
+@click.argument("doc")
+@store_option
+@format_option("table", "json")
+@_edge
+def remove(doc: str, store: str | None, fmt: str) -> None:
+    """Take the document DOC (its file name) out of the graph and relink what remains."""
+    from policykg.pipeline import remove_document
+
+    _print_report(remove_document(doc, _target(store)), fmt, f"removed {doc}")
+
+
 @main.command()
 @store_option
 @format_option("table", "json")

@@ -13,8 +13,8 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policykg import __version__
@@ -26,12 +26,17 @@ from policykg.loaders.sections import DocumentStructure, parse_structure
 __all__ = [
     "MARKER",
     "BuildReport",
+    "add_documents",
+    "build_documents",
     "build_remote",
     "build_store",
     "corpus_ntriples",
     "is_store_dir",
     "parse_corpus",
+    "parse_documents",
+    "remove_document",
     "store_data_path",
+    "stored_documents",
 ]
 
 MARKER = "policykg-store.json"
@@ -48,18 +53,25 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def parse_corpus(
-    folder: Path, *, on_document: Callable[[Document], None] | None = None
+def parse_documents(
+    documents: Iterable[Document], *, on_document: Callable[[Document], None] | None = None
 ) -> list[tuple[Document, DocumentStructure]]:
-    """Every document of a folder with its parsed structure, sections aligned to goals corpus-wide."""
+    """Documents with their parsed structure, sections aligned to goals corpus-wide."""
     from policykg.loaders.alignment import align_corpus
 
     items = []
-    for doc in read_corpus(folder):
+    for doc in documents:
         items.append((doc, parse_structure(doc)))
         if on_document:
             on_document(doc)
     return align_corpus(items)
+
+
+def parse_corpus(
+    folder: Path, *, on_document: Callable[[Document], None] | None = None
+) -> list[tuple[Document, DocumentStructure]]:
+    """Every document of a folder with its parsed structure, sections aligned to goals corpus-wide."""
+    return parse_documents(read_corpus(folder), on_document=on_document)
 
 
 def corpus_ntriples(items: list[tuple[Document, DocumentStructure]]) -> str:
@@ -107,7 +119,19 @@ def build_store(
     *,
     on_document: Callable[[Document], None] | None = None,
 ) -> BuildReport:
-    """Parse a corpus, build its graph with the ontology, and atomically replace the store at ``target``."""
+    """Parse a corpus folder, build its graph with the ontology, and atomically replace the store."""
+    _check_target(Path(target))
+    return build_documents(read_corpus(Path(corpus)), target, on_document=on_document, source=str(corpus))
+
+
+def build_documents(
+    documents: Iterable[Document],
+    target: Path,
+    *,
+    on_document: Callable[[Document], None] | None = None,
+    source: str = "",
+) -> BuildReport:
+    """Build the graph of documents with the ontology and atomically replace the store at ``target``."""
     from policykg.graph.backends.oxigraph import OxigraphStore
     from policykg.graph.named_queries import load_query
     from policykg.ontology import ontology_path
@@ -115,7 +139,8 @@ def build_store(
     started = time.perf_counter()
     target = Path(target)
     _check_target(target)
-    items = parse_corpus(Path(corpus), on_document=on_document)
+    # one order whatever the order of arrival, so adding documents one by one gives the built graph
+    items = parse_documents(sorted(documents, key=lambda d: d.id), on_document=on_document)
     data = corpus_ntriples(items)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
@@ -145,7 +170,7 @@ def build_store(
         marker = {
             "policykg": __version__,
             "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-            "corpus": str(Path(corpus).resolve()),
+            "corpus": source,
             "triples": count,
             "documents": report.documents,
         }
@@ -184,3 +209,71 @@ def build_remote(
     ]
     report.seconds = time.perf_counter() - started
     return report
+
+
+def stored_documents(target: Path) -> list[Document]:
+    """The documents of a built store, rebuilt from the text and metadata the graph keeps."""
+    import hashlib
+
+    from policykg.graph.named_queries import load_query
+    from policykg.graph.store import open_store, rows
+
+    handle = open_store(target)
+    try:
+        found = rows(handle.query(load_query("documents_full").text))
+    finally:
+        handle.close()
+    docs: dict[str, Document] = {}
+    for r in found:
+        covers = dict([r["covers"].split(":", 1)]) if ":" in r.get("covers", "") else {}
+        if r["docName"] in docs:  # one row per covers value
+            known = dict(docs[r["docName"]].covers) | covers
+            docs[r["docName"]] = replace(docs[r["docName"]], covers=tuple(sorted(known.items())))
+            continue
+        docs[r["docName"]] = Document(
+            id=r["docName"],
+            text=r["content"],
+            title=r["title"],
+            kind=r["kind"],
+            year=int(r["year"]) if r.get("year", "").isdigit() else None,
+            doc_number=r.get("docNumber"),
+            date=r.get("date"),
+            issuer=r.get("issuer"),
+            covers=tuple(sorted(covers.items())),
+            checksum=hashlib.sha256(r["content"].encode("utf-8")).hexdigest(),
+            metadata_source=r.get("metadataSource", "inferred"),
+            source_format=r.get("sourceFormat", "txt"),
+            source_checksum=r.get("sourceChecksum", ""),
+        )
+    return [docs[k] for k in sorted(docs)]
+
+
+def add_documents(paths: Iterable[Path], target: Path) -> tuple[BuildReport, list[str]]:
+    """Add documents to a store (creating it when missing), relinking indicators, projects and goals.
+
+    The graph is rebuilt from the stored documents plus the new ones, so cross-document links are
+    computed as if the corpus had been built at once; a document with the name of one already in the
+    store replaces it, so adding the same file twice changes nothing.
+    """
+    from policykg.loaders.documents import read_document
+
+    target = Path(target)
+    _check_target(target)
+    new = [read_document(Path(p)) for p in paths]
+    existing = stored_documents(target) if is_store_dir(target) else []
+    names = {d.id for d in new}
+    kept = [d for d in existing if d.id not in names]
+    report = build_documents([*kept, *new], target, source="add")
+    return report, sorted(names)
+
+
+def remove_document(doc_id: str, target: Path) -> BuildReport:
+    """Take one document out of a store and relink what remains."""
+    target = Path(target)
+    existing = stored_documents(target)
+    if doc_id not in {d.id for d in existing}:
+        known = ", ".join(d.id for d in existing)
+        raise StoreError(f"no document {doc_id!r} in {target}; it holds: {known}")
+    if len(existing) == 1:
+        raise StoreError(f"{doc_id} is the only document of {target}: delete the store instead")
+    return build_documents([d for d in existing if d.id != doc_id], target, source="remove")

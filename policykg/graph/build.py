@@ -71,6 +71,9 @@ def document_triples(doc: Document) -> Iterator[Triple]:
     yield d, PKG.content, Literal(doc.text)
     yield d, PKG.documentKind, Literal(doc.kind)
     yield d, PKG.checksum, Literal(doc.checksum)
+    yield d, PKG.sourceFormat, Literal(doc.source_format)
+    if doc.source_checksum:
+        yield d, PKG.sourceChecksum, Literal(doc.source_checksum)
     yield d, PKG.textLength, Literal(len(doc.text), datatype=XSD.nonNegativeInteger)
     yield d, PKG.metadataSource, Literal(doc.metadata_source)
     yield d, DCTERMS.language, Literal("zh")

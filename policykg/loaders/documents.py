@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document
 
 __all__ = [
+    "DOCUMENT_SUFFIXES",
     "KINDS",
     "bundled_corpus",
     "decode",
@@ -164,25 +166,28 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def read_document(path: Path, manifest_entry: Mapping[str, Any] | None = None) -> Document:
-    """Open one ``.txt`` file and parse it; unreadable, empty or binary files raise InputError."""
+    """Open one file (.txt, .docx, .pdf, .html) and parse its text; bad files raise InputError."""
+    from policykg.loaders.readers import extract_text  # the readers build on decode() above
+
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    return parse_document(decode(data, name=path.name), doc_id=path.name, manifest_entry=manifest_entry)
+    extracted = extract_text(path)
+    doc = parse_document(extracted.text, doc_id=path.name, manifest_entry=manifest_entry)
+    return replace(doc, source_format=extracted.source_format, source_checksum=extracted.source_checksum)
+
+
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 def read_corpus(folder: Path) -> Iterator[Document]:
-    """Every ``.txt`` document of a folder, in file-name order, with manifest metadata where present."""
+    """Every document (.txt, .docx, .pdf, .html) of a folder in file-name order, with manifest metadata."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such directory")
-    paths = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    paths = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
     if not paths:
-        raise InputError(f"{folder}: no .txt documents in this directory")
+        raise InputError(f"{folder}: no documents (.txt, .docx, .pdf, .html) in this directory")
     manifest = read_manifest(folder)
     for path in paths:
         yield read_document(path, manifest.get(path.name))

@@ -37,6 +37,8 @@ class Document:
     covers: tuple[tuple[str, str], ...] = ()
     checksum: str = ""
     metadata_source: str = "inferred"
+    source_format: str = "txt"  # the file the text came from: txt, docx, pdf or html
+    source_checksum: str = ""  # SHA-256 of that file's bytes (the text's own checksum differs)
 
     def quote(self, span: Span) -> str:
         """The evidence a span points at."""

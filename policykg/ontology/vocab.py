@@ -101,6 +101,8 @@ class PKG(DefinedNamespace):
     matchedTerm: URIRef  # Text that triggered a classification.
     metadataSource: URIRef  # "manifest" or "inferred".
     fileName: URIRef  # The file a document was read from.
+    sourceFormat: URIRef  # txt, docx, pdf or html.
+    sourceChecksum: URIRef  # SHA-256 of the original file.
     actorType: URIRef  # enterprise, region, institution, government or other.
     content: URIRef  # The document text as read.
     textLength: URIRef  # Characters of the document text as read.

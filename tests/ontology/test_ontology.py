@@ -49,7 +49,11 @@ GOALS: dict[str, tuple[str, URIRef]] = {
 }
 
 INDIVIDUALS: dict[str, tuple[str, URIRef, dict[str, str]]] = {
-    "role": (ROLE_BASE, PKG.Role, {"lead": "牵头", "support": "配合", "oversight": "督查", "responsible": "负责"}),
+    "role": (
+        ROLE_BASE,
+        PKG.Role,
+        {"lead": "牵头", "support": "配合", "oversight": "督查", "responsible": "负责"},
+    ),
     "comparator": (
         COMPARATOR_BASE,
         PKG.Comparator,
@@ -158,6 +162,8 @@ DATATYPE_RANGES: dict[URIRef, URIRef] = {
     PKG.docNumber: XSD.string,
     PKG.metadataSource: XSD.string,
     PKG.fileName: XSD.string,
+    PKG.sourceFormat: XSD.string,
+    PKG.sourceChecksum: XSD.string,
     PKG.actorType: XSD.string,
     PKG.content: XSD.string,
     PKG.textLength: XSD.nonNegativeInteger,
