@@ -610,6 +610,121 @@ def serve(store: str | None, host: str, port: int, query_timeout: float, max_row
 
 
 @main.command()
+@click.option("--year", default=None, help="Only the documents of one year, e.g. 2026.")
+@store_option
+@format_option("table", "json")
+@_edge
+def goals(year: str | None, store: str | None, fmt: str) -> None:
+    """The 1571 frame at a glance: per goal and year, its sections, projects, targets, regions and actors."""
+    data = reports.goals(_open(store), year)
+    if fmt == "json":
+        _print_json(data)
+        return
+    _table(
+        "goals",
+        ["goal", "label", "year", "sections", "projects", "targets", "regions", "actors"],
+        [
+            [
+                g["goal"],
+                g["label"][:22],
+                g["year"] or "",
+                g["section_count"],
+                g["project_count"],
+                g["target_count"],
+                g["region_count"],
+                g["actor_count"],
+            ]
+            for g in data
+        ],
+    )
+
+
+@main.command()
+@click.argument("year_a")
+@click.argument("year_b")
+@click.option(
+    "--what",
+    type=click.Choice(["task", "project", "target"]),
+    multiple=True,
+    help="Only tasks, projects or targets (repeatable).",
+)
+@store_option
+@format_option("table", "json")
+@_edge
+def diff(year_a: str, year_b: str, what: tuple[str, ...], store: str | None, fmt: str) -> None:
+    """Tasks, projects and targets that are new, continued, changed or dropped from YEAR_A to YEAR_B."""
+    from policykg.diff import diff_years
+    from policykg.graph.named_queries import load_query
+    from policykg.graph.store import rows
+
+    handle = _open(store)
+    documents = rows(handle.query(load_query("documents").text))
+    years = {str(d.get("year")) for d in documents}
+    for year in (year_a, year_b):
+        if year not in years:
+            raise QueryError(
+                f"no documents of {year} in the graph (years: {', '.join(sorted(years - {'None'}))})"
+            )
+    changes = diff_years(
+        year_a,
+        year_b,
+        documents=documents,
+        sections=reports.sections(handle),
+        metrics=reports.metrics(handle),
+        projects=reports.projects(handle),
+    )
+    changes = [c for c in changes if not what or c.what in what]
+    if fmt == "json":
+        _print_json([c.as_json() for c in changes])
+        return
+    _table(
+        f"{year_a} → {year_b}: {len(changes)} changes",
+        ["what", "status", "name", "note"],
+        [[c.what, c.status, c.name[:40], c.note[:50]] for c in changes if c.status != "continued"],
+    )
+    counts = {}
+    for c in changes:
+        counts[(c.what, c.status)] = counts.get((c.what, c.status), 0) + 1
+    click.echo("  ".join(f"{w} {s}: {n}" for (w, s), n in sorted(counts.items())))
+
+
+@main.command()
+@click.argument("name")
+@store_option
+@format_option("table", "json")
+@_edge
+def entity(name: str, store: str | None, fmt: str) -> None:
+    """Everything known about one entity: mentions with evidence, sections, goals, metrics, places, actors."""
+    from policykg.entity import describe
+
+    data = describe(_open(store), name)
+    if fmt == "json":
+        _print_json(data)
+        return
+    e = data["entity"]
+    click.echo(f"{e['label']} ({e['type']}, matched by {data['match']})  {e['id']}")
+    for key in ("position", "goal"):
+        if data[key]:
+            click.echo(f"{key}: {data[key]['code']} {data[key]['label']}")
+    for prop, values in sorted(data["facts"].items()):
+        shown = "、".join(v["label"] or v["value"] for v in values)
+        click.echo(f"  {prop}: {shown[:100]}")
+    _table(
+        f"{len(data['mentions'])} mentions",
+        ["doc", "span", "text"],
+        [[m["doc"][:3], f"{m['span'][0]}-{m['span'][1]}", m["text"][:50]] for m in data["mentions"]],
+    )
+    if data["metrics"]:
+        _table("metrics", _METRIC_COLUMNS, [_metric_row(m) for m in data["metrics"]])
+    if data["regions"]:
+        click.echo("places: " + "、".join(r["name"] for r in data["regions"]))
+    if data["actors"]:
+        click.echo("actors: " + "、".join(sorted({a["actor"] for a in data["actors"]})))
+    if data["alternatives"]:
+        click.echo("also matched: " + "、".join(a["label"] for a in data["alternatives"]))
+
+
+@main.command()
 @click.argument("text")
 @store_option
 @format_option("tree", "json")

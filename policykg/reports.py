@@ -12,7 +12,7 @@ from typing import Any
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Lit, Store, rows
 
-__all__ = ["actors", "metrics", "projects", "regions", "sections"]
+__all__ = ["actors", "goals", "metrics", "projects", "regions", "sections"]
 
 
 def sections(handle: Store, doc: str | None = None) -> list[dict[str, Any]]:
@@ -165,4 +165,29 @@ def actors(handle: Store) -> list[dict[str, Any]]:
                 "goal": r.get("goalCode"),
             }
         )
+    return out
+
+
+GOAL_ORDER = ("M", "P1", "P2", "P3", "P4", "P5", "K1", "K2", "K3", "K4", "K5", "K6", "K7", "L")
+KINDS = ("section", "project", "target", "region", "actor")
+
+
+def goals(handle: Store, year: str | None = None) -> list[dict[str, Any]]:
+    """The 1571 frame at a glance: per goal and year, its sections, projects, targets, regions and actors."""
+    labels = {r["code"]: r["label"] for r in rows(handle.query(load_query("goal_labels").text))}
+    table: dict[tuple[str, str], dict[str, dict[str, str]]] = {}
+    for r in rows(handle.query(load_query("goals_overview").text)):
+        period = r.get("year", "")
+        if year and period != year:
+            continue
+        cell = table.setdefault((r["goalCode"], period), {k: {} for k in KINDS})
+        cell[r["what"]][r["item"]] = r["label"]
+    out = []
+    for (code, period), cell in sorted(table.items(), key=lambda kv: (GOAL_ORDER.index(kv[0][0]), kv[0][1])):
+        entry: dict[str, Any] = {"goal": code, "label": labels.get(code, ""), "year": period or None}
+        for kind in KINDS:
+            names = sorted(set(cell[kind].values()))
+            entry[f"{kind}s"] = names
+            entry[f"{kind}_count"] = len(cell[kind])
+        out.append(entry)
     return out

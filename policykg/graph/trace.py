@@ -20,7 +20,7 @@ from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Iri, Lit, Store, rows
 
-__all__ = ["NotFoundError", "TraceNode", "TraceResult", "trace"]
+__all__ = ["NotFoundError", "TraceNode", "TraceResult", "locate", "trace"]
 
 PKG = "https://w3id.org/policykg/ontology#"
 _TYPES = {
@@ -313,16 +313,23 @@ def _stored_position(store: Store, entity: str) -> str | None:
     return found[0]["code"] if found else None
 
 
-def trace(store: Store, text: str) -> TraceResult:
-    """Find what ``text`` names and trace it to its strategic goal and position."""
+def locate(store: Store, text: str) -> tuple[list[TraceNode], str]:
+    """Named entities a text may mean, best first, and how they matched: name, alias or fuzzy."""
     query = text.strip()
-    if not query:
-        raise NotFoundError("nothing to trace: give a name or a passage")
     exact = rows(store.query(load_query("trace_exact").text, {"label": Lit(query, lang="zh")}))
     match = "name" if any(r["how"] == "name" for r in exact) else "alias"
     candidates = _best_of([r for r in exact if r["how"] == match] if exact else [], query)
     if not candidates:
         candidates, match = _fuzzy(store, query), "fuzzy"
+    return candidates, match
+
+
+def trace(store: Store, text: str) -> TraceResult:
+    """Find what ``text`` names and trace it to its strategic goal and position."""
+    query = text.strip()
+    if not query:
+        raise NotFoundError("nothing to trace: give a name or a passage")
+    candidates, match = locate(store, query)
     labels = _goal_labels(store)
     passages: list[_Passage] = []
     paths: list[list[TraceNode]] = []
