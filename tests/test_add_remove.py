@@ -27,7 +27,9 @@ def sorted_ntriples(store: Path) -> list[str]:
     """The graph's triples, sorted; blank nodes (only in the ontology's OWL axioms) are left out."""
     handle = open_store(store)
     try:
-        return sorted(line for line in handle.export("ntriples").decode("utf-8").splitlines() if "_:" not in line)
+        return sorted(
+            line for line in handle.export("ntriples").decode("utf-8").splitlines() if "_:" not in line
+        )
     finally:
         handle.close()
 

@@ -54,7 +54,9 @@ def test_get_and_post_queries_agree(client: TestClient) -> None:
     got = _goals(client.get("/sparql", params={"query": GOALS_QUERY}))
     assert len(got) == 14 and got[0][0] == "K1"
     assert _goals(client.post("/sparql", data={"query": GOALS_QUERY})) == got
-    direct = client.post("/sparql", content=GOALS_QUERY.encode(), headers={"Content-Type": "application/sparql-query"})
+    direct = client.post(
+        "/sparql", content=GOALS_QUERY.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
     assert _goals(direct) == got
 
 
@@ -121,7 +123,9 @@ def test_classify_ignores_keywords_in_strings_iris_and_comments() -> None:
 
 
 def test_service_is_refused(client: TestClient) -> None:
-    response = client.get("/sparql", params={"query": "SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"})
+    response = client.get(
+        "/sparql", params={"query": "SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"}
+    )
     assert response.status_code == 403 and "SERVICE" in response.text
 
 
@@ -173,7 +177,10 @@ def test_pages_render_with_goal_labels(client: TestClient) -> None:
 def test_search_finds_sections_and_links_to_entities(client: TestClient) -> None:
     response = client.get("/", params={"q": "科技"})
     assert response.status_code == 200
-    assert "科技" in response.text and "/entity?iri=https%3A%2F%2Fw3id.org%2Fpolicykg%2Fid%2Fsection%2F" in response.text
+    assert (
+        "科技" in response.text
+        and "/entity?iri=https%3A%2F%2Fw3id.org%2Fpolicykg%2Fid%2Fsection%2F" in response.text
+    )
 
 
 def test_entity_page_shows_triples_labels_and_evidence(client: TestClient) -> None:

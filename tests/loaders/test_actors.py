@@ -29,7 +29,11 @@ def test_subject_with_yao_after_a_comma() -> None:
 def test_enterprise_list_closed_by_deng() -> None:
     """森工集团、文旅集团等区属国有企业，都要… names each enterprise."""
     text = "森工集团、文旅集团、林草生态公司等区属国有企业，都要加大改革突围力度。"
-    assert _actors(text) == [("森工集团", "enterprise"), ("文旅集团", "enterprise"), ("林草生态公司", "enterprise")]
+    assert _actors(text) == [
+        ("森工集团", "enterprise"),
+        ("文旅集团", "enterprise"),
+        ("林草生态公司", "enterprise"),
+    ]
 
 
 def test_places_as_actors_and_dang_hao() -> None:
@@ -60,7 +64,9 @@ def test_clauses_without_an_actor_give_nothing() -> None:
 
 def test_each_county_at_least() -> None:
     """每个旗县（市、区）至少建设2所公办托育机构 assigns every county."""
-    assert _actors("实施补助项目，每个旗县（市、区）至少建设2所公办托育机构。") == [("每个旗县（市、区）", "region")]
+    assert _actors("实施补助项目，每个旗县（市、区）至少建设2所公办托育机构。") == [
+        ("每个旗县（市、区）", "region")
+    ]
 
 
 @settings(max_examples=60, deadline=None)

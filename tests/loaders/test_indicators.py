@@ -92,7 +92,11 @@ def test_gdp_growth_links_across_plan_report_and_digest(corpus, structures) -> N
     """增长6% in the 2025 plan and report, 增长5% in the 2026 plan and 增长4.7% in the digest share one indicator."""
     names = set()
     for doc_id, value in ((PLAN_2025, 6), (REPORT_2025, 6), (PLAN_2026, 5), (DIGEST, 4.7), (DIGEST, 5)):
-        found = [s for s in _by_value(parse_metrics(corpus[doc_id], structures[doc_id]), value, "%") if "生产总值" in s.indicator]
+        found = [
+            s
+            for s in _by_value(parse_metrics(corpus[doc_id], structures[doc_id]), value, "%")
+            if "生产总值" in s.indicator
+        ]
         assert found, (doc_id, value)
         names.update(s.indicator for s in found)
     assert names == {"地区生产总值增速"}

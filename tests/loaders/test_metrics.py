@@ -76,7 +76,13 @@ def test_comparisons_with_the_national_figure_are_left_out(corpus, structures) -
 def test_targets_of_the_2026_plan(corpus, structures) -> None:
     """地区生产总值增长5%左右 in the 2026 plan: 5 %, about, target 2026, a change."""
     s = _one(_in_doc(corpus, structures, PLAN_2026), 5, "%", indicator="地区生产总值增速")
-    assert (s.indicator, s.comparator, s.kind, s.period, s.change) == ("地区生产总值增速", "about", "target", "2026", True)
+    assert (s.indicator, s.comparator, s.kind, s.period, s.change) == (
+        "地区生产总值增速",
+        "about",
+        "target",
+        "2026",
+        True,
+    )
     assert s.section is not None
 
 
@@ -249,16 +255,56 @@ def test_split_sentences() -> None:
 
 _FRAGMENTS = st.sampled_from(
     [
-        "地区生产总值增长", "5%", "左右", "**", "12.5", "亿吨", "以上", "，", "。", "、", "和", "\n", "\n\n",
-        " ", "预计", "累计", "“十四五”", "2024年", "较2020年", "占全国", "[bookmark: x]", "１２", "％", "近",
-        "突破", "百亿", "万亿元大关", "九成", "300多亿元", "2—3家", "一、2024年工作回顾", "二、2025年工作安排",
-        "专栏1", "1.", "（一）", "PM2.5", "新建", "个", "分别达到", "万头", "万只",
+        "地区生产总值增长",
+        "5%",
+        "左右",
+        "**",
+        "12.5",
+        "亿吨",
+        "以上",
+        "，",
+        "。",
+        "、",
+        "和",
+        "\n",
+        "\n\n",
+        " ",
+        "预计",
+        "累计",
+        "“十四五”",
+        "2024年",
+        "较2020年",
+        "占全国",
+        "[bookmark: x]",
+        "１２",
+        "％",
+        "近",
+        "突破",
+        "百亿",
+        "万亿元大关",
+        "九成",
+        "300多亿元",
+        "2—3家",
+        "一、2024年工作回顾",
+        "二、2025年工作安排",
+        "专栏1",
+        "1.",
+        "（一）",
+        "PM2.5",
+        "新建",
+        "个",
+        "分别达到",
+        "万头",
+        "万只",
     ]
 )
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_FRAGMENTS, max_size=25).map("".join), st.sampled_from(["annual_plan", "government_work_report", "report_digest", "news"]))
+@given(
+    st.lists(_FRAGMENTS, max_size=25).map("".join),
+    st.sampled_from(["annual_plan", "government_work_report", "report_digest", "news"]),
+)
 def test_any_text_gives_exact_evidence(text: str, kind: str) -> None:
     """On text built from the genre's pieces, parse_metrics never raises and evidence is text[span]."""
     doc = Document(id="h.txt", text=text, title="h", kind=kind, year=2026 if kind != "news" else None)

@@ -78,7 +78,16 @@ def test_tenths() -> None:
 
 def test_names_and_specifications_are_not_quantities() -> None:
     """PM2.5, G0616, 5G, 5A级, 500千伏, 2024年, 3岁 and a bare list number give no quantity."""
-    for text in ("PM2.5浓度", "G0616海乌段", "5G基站", "5A级景区", "500千伏输变电工程", "2024年", "3岁以下婴幼儿", "1.防沙治沙"):
+    for text in (
+        "PM2.5浓度",
+        "G0616海乌段",
+        "5G基站",
+        "5A级景区",
+        "500千伏输变电工程",
+        "2024年",
+        "3岁以下婴幼儿",
+        "1.防沙治沙",
+    ):
         assert find_quantities(text) == [], text
 
 

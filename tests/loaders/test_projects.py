@@ -63,14 +63,18 @@ def test_phase_ellipsis_names_the_phase_and_the_base() -> None:
 
 def test_enterprise_projects_in_a_list_closed_by_deng() -> None:
     """中石化煤制烯烃、荣盛煤化一体化等一批百亿级项目 are company projects; 煤电、电网等 are not."""
-    names = _names("加快推进中石化煤制烯烃、荣盛煤化一体化等一批百亿级项目。加快推进煤电、电网等能源项目纳规。")
+    names = _names(
+        "加快推进中石化煤制烯烃、荣盛煤化一体化等一批百亿级项目。加快推进煤电、电网等能源项目纳规。"
+    )
     assert names == {"中石化煤制烯烃项目", "荣盛煤化一体化项目"}
 
 
 def test_route_abbreviation_links_across_documents() -> None:
     """太子城至锡林浩特铁路 (2026 plan) and 太锡铁路 (2025 report) are one project; 包银高铁 is another."""
     a = extract_project_mentions(_doc("建成太子城至锡林浩特铁路，开工建设包鄂榆高铁。", "a.txt"))
-    b = extract_project_mentions(_doc("建成包银高铁，加快建设太锡铁路，扩能改造临哈线、集二线。", "b.txt", 2025))
+    b = extract_project_mentions(
+        _doc("建成包银高铁，加快建设太锡铁路，扩能改造临哈线、集二线。", "b.txt", 2025)
+    )
     projects = resolve_projects(a + b)
     by_name = {n: p for p in projects for n in (p.name, *p.aliases)}
     assert by_name["太锡铁路"].id == by_name["太子城至锡林浩特铁路"].id
@@ -116,7 +120,11 @@ def test_corpus_mentions_quote_their_evidence(corpus, structures) -> None:  # ty
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("包银高铁至锡林浩特铁路、和等项目工程“”，。 \n国家中心1G")), max_size=60))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("包银高铁至锡林浩特铁路、和等项目工程“”，。 \n国家中心1G")), max_size=60
+    )
+)
 def test_any_text_never_raises_and_spans_quote_evidence(text: str) -> None:
     """Arbitrary text of the genre's characters never raises and every span quotes its surface."""
     doc = _doc(text)

@@ -32,7 +32,9 @@ def test_places_inside_project_names() -> None:
 
 def test_non_place_readings_are_skipped() -> None:
     """吉林 in 巴丹吉林, 兴安 in 大兴安岭, 富裕 in 共同富裕, 蒙古 in 内蒙古 are not those places."""
-    names = _names("实现巴丹吉林、腾格里沙漠锁边林带合龙。建设大兴安岭森林草原防灭火示范区。扎实推进共同富裕。")
+    names = _names(
+        "实现巴丹吉林、腾格里沙漠锁边林带合龙。建设大兴安岭森林草原防灭火示范区。扎实推进共同富裕。"
+    )
     assert "吉林省" not in names and "兴安盟" not in names and "富裕县" not in names
 
 
