@@ -296,3 +296,26 @@ def test_a_bound_value_reaches_filters_in_the_where_group(remote: RemoteStore, l
     got = remote.query(text, bindings)
     assert got["results"]["bindings"]
     assert _normalised(got) == _normalised(local.query(text, bindings))
+
+
+def test_cli_builds_into_a_server_and_traces_there(server: str, built_store) -> None:
+    """`build --store URL` loads the graph into the server; trace and projects then answer as locally."""
+    import json
+
+    from click.testing import CliRunner
+
+    from policykg.cli import main
+
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", "--store", server, "--format", "json"])
+    assert built.exit_code == 0, built.stderr
+    remote = json.loads(
+        runner.invoke(main, ["trace", "包银高铁", "--store", server, "--format", "json"]).stdout
+    )
+    local = json.loads(
+        runner.invoke(main, ["trace", "包银高铁", "--store", str(built_store), "--format", "json"]).stdout
+    )
+    assert remote["goal"] == local["goal"] and remote["position"] == local["position"]
+    remote_projects = runner.invoke(main, ["projects", "--store", server, "--format", "json"]).stdout
+    local_projects = runner.invoke(main, ["projects", "--store", str(built_store), "--format", "json"]).stdout
+    assert json.loads(remote_projects) == json.loads(local_projects)
