@@ -37,6 +37,7 @@ MANIFEST = "manifest.json"
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 _DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})年(?:工作安排|重点工作|工作任务|经济社会发展的主要预期目标)")
 _HEAD_CHARS = 3000
 
@@ -80,7 +81,12 @@ def _title_from_text(clean: str) -> str:
             if lines:
                 break
             continue
-        if len(line) > 60 or line.endswith(("。", "：")) or _DOC_NUMBER.fullmatch(line):
+        if (
+            len(line) > 60
+            or line.endswith(("。", "："))
+            or _DOC_NUMBER.fullmatch(line)
+            or _HEADING.match(line)
+        ):
             break
         lines.append(line)
         if sum(map(len, lines)) > 80:

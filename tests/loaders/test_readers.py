@@ -590,3 +590,45 @@ def test_extracted_text_is_frozen() -> None:
     with pytest.raises(AttributeError):
         got.text = "u"  # type: ignore[misc]
     assert io.StringIO(got.text).read() == "t"
+
+
+# ---------------------------------------------------------------- metrics and projects survive every format
+
+
+def _facts(text: str, doc_id: str) -> tuple[list[tuple], list[str]]:
+    """The metric statements (without spans) and project names a text yields."""
+    from policykg.loaders.metrics import parse_metrics
+    from policykg.loaders.projects import extract_project_mentions
+
+    doc = parse_document(text, doc_id=doc_id)
+    structure = parse_structure(doc)
+    metrics = sorted(
+        (m.indicator, m.value, m.unit, m.comparator, m.kind, m.period, m.change)
+        for m in parse_metrics(doc, structure)
+    )
+    projects = sorted({re.sub(r"\s+", "", p.name) for p in extract_project_mentions(doc, structure)})
+    return metrics, projects
+
+
+@pytest.fixture(scope="module")
+def expected_facts() -> dict[str, tuple[list[tuple], list[str]]]:
+    """Metrics and projects of the .txt documents, the reference for every format."""
+    return {name: _facts(_corpus_text(name), name) for name in DOCS}
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_every_format_gives_the_same_metrics_and_projects(
+    name: str, expected_facts, pdf_texts, tmp_path: Path
+) -> None:
+    """Built from .docx, .pdf or .html, a document yields the same metric statements and projects as its .txt."""
+    text = _corpus_text(name)
+    docx_text = extract_text(_write_docx(text, tmp_path / "doc.docx")).text
+    html_path = _write_html(text, tmp_path / "page.html", container="<article>{}</article>", title="t")
+    html_text = extract_text(html_path).text
+    for fmt, got in (
+        ("docx", docx_text),
+        ("pdf", pdf_texts[name].text.translate(_PDF_SAFE)),
+        ("html", html_text),
+    ):
+        want = expected_facts[name] if fmt != "pdf" else _facts(text.translate(_PDF_SAFE), name)
+        assert _facts(got, name) == want, fmt
