@@ -61,6 +61,35 @@ def evidence_triples(doc: Document, span: tuple[int, int]) -> Iterator[Triple]:
     yield quote, OA.exact, Literal(doc.quote(span))
 
 
+def stated_triples(
+    doc: Document, node: URIRef, span: tuple[int, int], section: str | None
+) -> Iterator[Triple]:
+    """Where a fact is stated: its document, its evidence span and the section it sits in."""
+    d = URIRef(iris.document_iri(doc.id))
+    yield node, PKG.inDocument, d
+    yield node, PROV.wasDerivedFrom, d
+    yield node, PKG.evidence, URIRef(iris.evidence_iri(doc.id, span))
+    yield from evidence_triples(doc, span)
+    if section:
+        s = URIRef(iris.section_iri(doc.id, section))
+        yield node, PKG.statedIn, s
+        yield node, PKG.contributesTo, s
+
+
+def alignment_triples(subject: URIRef, link: GoalLink, prop: URIRef) -> Iterator[Triple]:
+    """A qualified link to a goal (basis, confidence, the terms that decided it) and its shortcut ``prop``."""
+    g = URIRef(iris.goal_iri(link.code))
+    a = URIRef(iris.alignment_iri(str(subject), link.code))
+    yield subject, prop, g
+    yield subject, PKG.alignment, a
+    yield a, RDF.type, PKG.GoalAlignment
+    yield a, PKG.alignedGoal, g
+    yield a, PKG.basis, Literal(link.basis)
+    yield a, PKG.confidence, Literal(round(link.confidence, 4), datatype=XSD.decimal)
+    for term in link.matched_terms:
+        yield a, PKG.matchedTerm, Literal(term)
+
+
 def document_triples(doc: Document) -> Iterator[Triple]:
     """A document's metadata: title, 文号, date, year, kind, issuer and checksum."""
     d = URIRef(iris.document_iri(doc.id))
@@ -113,17 +142,8 @@ def section_triples(doc: Document, section: Section) -> Iterator[Triple]:
         yield s, PKG.partOf, p
         yield s, PKG.contributesTo, p
     if section.goal:
-        g = URIRef(iris.goal_iri(section.goal.code))
-        a = URIRef(iris.alignment_iri(str(s), section.goal.code))
-        yield s, PKG.servesGoal, g
-        yield s, PKG.contributesTo, g
-        yield s, PKG.alignment, a
-        yield a, RDF.type, PKG.GoalAlignment
-        yield a, PKG.alignedGoal, g
-        yield a, PKG.basis, Literal(section.goal.basis)
-        yield a, PKG.confidence, Literal(round(section.goal.confidence, 4), datatype=XSD.decimal)
-        for term in section.goal.matched_terms:
-            yield a, PKG.matchedTerm, Literal(term)
+        yield s, PKG.contributesTo, URIRef(iris.goal_iri(section.goal.code))
+        yield from alignment_triples(s, section.goal, PKG.servesGoal)
 
 
 def _decimal(value: float) -> Literal:
@@ -144,7 +164,6 @@ def metric_triples(
 ) -> Iterator[Triple]:
     """A target or observation: indicator, value and unit as written, comparator, period, evidence."""
     m = URIRef(iris.metric_iri(doc.id, metric.span))
-    d = URIRef(iris.document_iri(doc.id))
     indicator = URIRef(iris.indicator_iri(metric.indicator))
     yield m, RDF.type, PKG.MetricStatement
     yield m, RDF.type, PKG.Target if metric.kind == "target" else PKG.Observation
@@ -165,14 +184,7 @@ def metric_triples(
         yield m, PKG.periodEnd, Literal(years[1], datatype=XSD.gYear)
     yield m, PKG.isChange, Literal(metric.change)
     yield m, PKG.estimate, Literal(metric.estimate)
-    yield m, PKG.inDocument, d
-    yield m, PROV.wasDerivedFrom, d
-    yield m, PKG.evidence, URIRef(iris.evidence_iri(doc.id, metric.span))
-    yield from evidence_triples(doc, metric.span)
-    if metric.section:
-        section = URIRef(iris.section_iri(doc.id, metric.section))
-        yield m, PKG.statedIn, section
-        yield m, PKG.contributesTo, section
+    yield from stated_triples(doc, m, metric.span, metric.section)
     yield indicator, RDF.type, PKG.Indicator
     yield indicator, RDF.type, SKOS.Concept
     yield indicator, SKOS.prefLabel, _zh(metric.indicator)
@@ -186,18 +198,12 @@ def _mention_triples(
 ) -> Iterator[Triple]:
     """A mention of an entity: where it is named, the section it sits in, and the quoted words."""
     m = URIRef(iris.mention_iri(doc.id, span))
-    d = URIRef(iris.document_iri(doc.id))
     yield m, RDF.type, PKG.Mention
     yield m, PKG.mentionOf, entity
     yield entity, PKG.hasMention, m
-    yield m, PKG.inDocument, d
-    yield m, PROV.wasDerivedFrom, d
-    yield m, PKG.evidence, URIRef(iris.evidence_iri(doc.id, span))
-    yield from evidence_triples(doc, span)
+    yield from stated_triples(doc, m, span, section)
     if section:
-        s = URIRef(iris.section_iri(doc.id, section))
-        yield m, PKG.statedIn, s
-        yield entity, PKG.contributesTo, s
+        yield entity, PKG.contributesTo, URIRef(iris.section_iri(doc.id, section))
 
 
 def project_triples(
@@ -217,16 +223,7 @@ def project_triples(
         yield p, PKG.partOf, URIRef(iris.project_iri(project.part_of))
         yield p, PKG.contributesTo, URIRef(iris.project_iri(project.part_of))
     if position:
-        g = URIRef(iris.goal_iri(position.code))
-        a = URIRef(iris.alignment_iri(str(p), position.code))
-        yield p, PKG.servesPosition, g
-        yield p, PKG.alignment, a
-        yield a, RDF.type, PKG.GoalAlignment
-        yield a, PKG.alignedGoal, g
-        yield a, PKG.basis, Literal(position.basis)
-        yield a, PKG.confidence, Literal(round(position.confidence, 4), datatype=XSD.decimal)
-        for term in position.matched_terms:
-            yield a, PKG.matchedTerm, Literal(term)
+        yield from alignment_triples(p, position, PKG.servesPosition)
     for mention in project.mentions:
         doc = docs[mention.doc]
         yield from _mention_triples(doc, p, mention.span, mention.section)
@@ -264,7 +261,6 @@ def responsibility_triples(doc: Document, resp: Responsibility, target: str | No
     """An actor told to do a task: a qualified node with the actor, role, task, section and any target."""
     a = URIRef(iris.actor_iri(resp.actor))
     r = URIRef(iris.responsibility_iri(doc.id, resp.span))
-    d = URIRef(iris.document_iri(doc.id))
     yield a, RDF.type, PKG.Actor
     yield a, SKOS.prefLabel, _zh(resp.actor)
     yield a, RDFS.label, _zh(resp.actor)
@@ -274,15 +270,10 @@ def responsibility_triples(doc: Document, resp: Responsibility, target: str | No
     yield r, PKG.role, URIRef(iris.role_iri(resp.role))
     yield r, PKG.taskText, Literal(resp.task)
     yield r, RDFS.label, _zh(doc.quote(resp.span))
-    yield r, PKG.inDocument, d
-    yield r, PROV.wasDerivedFrom, d
-    yield r, PKG.evidence, URIRef(iris.evidence_iri(doc.id, resp.span))
-    yield from evidence_triples(doc, resp.span)
+    yield from stated_triples(doc, r, resp.span, resp.section)
     if resp.section:
         s = URIRef(iris.section_iri(doc.id, resp.section))
         yield s, PKG.responsibility, r
-        yield r, PKG.statedIn, s
-        yield r, PKG.contributesTo, s
         yield a, PKG.contributesTo, s
     if target:
         yield r, PKG.targetOf, URIRef(target)
