@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -166,7 +167,7 @@ def test_pages_render_with_goal_labels(client: TestClient) -> None:
     assert goals.status_code == 200 and goals.headers["content-type"].startswith("text/html")
     for label in ("创新驱动 / 科技自立自强", "民生", "铸牢中华民族共同体意识（主线）"):
         assert label in goals.text
-    assert goals.text.count("<details>") == 14
+    assert goals.text.count("<details id=") == 14 and "<details id='P3'>" in goals.text
     assert "script-src 'nonce-" in goals.headers["content-security-policy"]
     for page in ("/", "/query", "/goals"):
         body = client.get(page).text
@@ -225,3 +226,67 @@ def test_update_allowed_needs_a_store_that_can_update(store) -> None:
 def test_json_results_are_valid_utf8_json(client: TestClient) -> None:
     raw = client.get("/sparql", params={"query": GOALS_QUERY}).content
     assert json.loads(raw.decode("utf-8"))["head"]["vars"] == ["code", "label"]
+
+
+def test_trace_page_shows_goal_paths_and_evidence(client: TestClient) -> None:
+    """Tracing 包银高铁 shows goal K3, its paths as chains of entity links, and quoted evidence with spans."""
+    response = client.get("/trace", params={"q": "包银高铁"})
+    assert response.status_code == 200
+    text = response.text
+    assert 'href="/goals#K3">K3</a>' in text and "内需 / 全国统一大市场" in text
+    assert '<ol id="paths">' in text and text.count('<li class="path">') >= 2
+    assert (
+        "/entity?iri=https%3A%2F%2Fw3id.org%2Fpolicykg%2Fid%2Fsection%2F001_6041d7e2bd5c6023%2Fp9%2Ft4"
+        in text
+    )
+    assert "<blockquote>包银高铁</blockquote>" in text and "characters 8962–8966" in text
+    assert "script-src 'nonce-" in response.headers["content-security-policy"]
+    assert client.get("/trace").status_code == 200  # the form alone
+
+
+def test_trace_of_unknown_text_is_an_escaped_404(client: TestClient) -> None:
+    """Text that matches nothing is a 404 page that says so, with the text escaped."""
+    response = client.get("/trace", params={"q": XSS})
+    assert response.status_code == 404
+    assert XSS not in response.text
+    assert (
+        "nothing in the graph matches" in response.text
+        and "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    )
+
+
+def test_entity_page_links_to_its_trace_and_network(client: TestClient) -> None:
+    """An entity page offers "Trace to goal" by its label and its network neighbourhood."""
+    iri = "https://w3id.org/policykg/id/project/project-ab547003f99e"
+    text = client.get("/entity", params={"iri": iri}).text
+    assert '<a id="trace-link" href="/trace?q=%E5%8C%85%E9%93%B6%E9%AB%98%E9%93%81">Trace to goal</a>' in text
+    assert (
+        'href="/network?entity=https%3A%2F%2Fw3id.org%2Fpolicykg%2Fid%2Fproject%2Fproject-ab547003f99e"'
+        in text
+    )
+    for page in ("/", "/goals"):
+        body = client.get(page).text
+        assert '<a href="/trace">Trace</a>' in body and '<a href="/network">Network</a>' in body
+
+
+def test_network_view_is_offline_html_with_its_own_csp(client: TestClient) -> None:
+    """/network?goal=P3 is the viz page: no external URL, and a CSP that allows only its inline code."""
+    response = client.get("/network", params={"goal": "P3"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'unsafe-inline'" in csp and "connect-src 'none'" in csp
+    body = response.text
+    assert "window.policykgReady" in body and "目标 Goal P3" in body
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", body)
+    assert "http://" not in body and "https://" not in body.replace("https://w3id.org/policykg/", "")
+    assert client.get("/network", params={"goal": "P3"}).text == body  # served from the cache
+
+
+def test_unknown_network_target_is_404_and_conflicting_ones_400(client: TestClient) -> None:
+    """An unknown goal or region is a 404 page naming the problem; two targets at once are a 400."""
+    response = client.get("/network", params={"goal": "P9"})
+    assert response.status_code == 404 and "no goal" in response.text and "P3" in response.text
+    hostile = client.get("/network", params={"region": XSS})
+    assert hostile.status_code == 404 and XSS not in hostile.text
+    assert client.get("/network", params={"goal": "P3", "region": "鄂尔多斯市"}).status_code == 400
+    assert client.get("/network", params={"goal": " "}).status_code == 400

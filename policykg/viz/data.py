@@ -411,7 +411,8 @@ def goal_graph(data: VizData, code: str, *, graph: nx.DiGraph | None = None) -> 
         for t in graph.adj[n]
         if graph.nodes[t]["cls"] == "Region"
     }
-    return _tree_view(graph, nodes, [goal], radial=False)
+    # a layered tree of hundreds of leaves is a thin strip; rings use the screen
+    return _tree_view(graph, nodes, [goal], radial=len(nodes) > 60)
 
 
 def find_node(graph: nx.DiGraph, key: str, *classes: str) -> str:

@@ -1,8 +1,9 @@
 """The app factory and the ``serve`` entry point: one store, one worker pool, no module-level state.
 
 ``create_app`` takes an open store, so tests and embedders choose the backend; the worker pool for
-/sparql is started with the app (lifespan) or on first use, and stopped at shutdown.  Other views
-(trace, network) plug in through ``extra_routes`` and ``extra_nav`` rather than being stubbed here.
+/sparql is started with the app (lifespan) or on first use, and stopped at shutdown.  The trace and
+network views are routes of their own modules; embedders add more through ``extra_routes`` and
+``extra_nav``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from policykg.errors import StoreError
+from policykg.web.network_page import NetworkCache, network_page
 from policykg.web.pages import entity_page, goals_page, query_page, search_page
 from policykg.web.pool import QueryPool, source_for
 from policykg.web.sparql import sparql_endpoint
+from policykg.web.trace_page import trace_page
 
 __all__ = ["create_app", "serve"]
 
@@ -68,16 +73,25 @@ def create_app(
         Route("/", search_page),
         Route("/entity", entity_page),
         Route("/goals", goals_page),
+        Route("/trace", trace_page),
+        Route("/network", network_page),
         Route("/query", query_page),
         Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+        Route("/favicon.ico", _no_icon),
         *extra_routes,
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.store = store
     app.state.pool = pool
     app.state.extra_nav = list(extra_nav)
+    app.state.network_cache = NetworkCache(store)
     app.state.settings = {"query_timeout": query_timeout, "max_rows": max_rows, "allow_update": allow_update}
     return app
+
+
+async def _no_icon(request: Request) -> Response:
+    """No icon: an empty answer, so browsers log no failed request for it."""
+    return Response(status_code=204)
 
 
 def _open(store_spec: str) -> Any:

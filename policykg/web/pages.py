@@ -11,6 +11,7 @@ import re
 import secrets
 from collections import defaultdict
 from typing import Any
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -21,10 +22,17 @@ from policykg.graph.named_queries import load_query
 from policykg.graph.store import Iri, Lit, rows
 from policykg.web.templates import Markup, entity_link, esc, page, table
 
-__all__ = ["NAV", "entity_page", "goals_page", "query_page", "search_page"]
+__all__ = ["NAV", "entity_page", "goals_page", "query_page", "respond", "search_page"]
 
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\x00-\x20]*$')
-NAV = [("/", "Search"), ("/goals", "Goals"), ("/query", "SPARQL")]
+NAV = [
+    ("/", "Search"),
+    ("/goals", "Goals"),
+    ("/trace", "Trace"),
+    ("/network", "Network"),
+    ("/query", "SPARQL"),
+]
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 LABELS = {
     "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -51,9 +59,10 @@ def _short(iri: str) -> str:
     return iri
 
 
-def _respond(
+def respond(
     request: Request, title: str, body: Markup, *, script: str = "", status: int = 200
 ) -> HTMLResponse:
+    """A page in the app's layout, with a fresh nonce and a CSP that allows nothing external."""
     nonce = secrets.token_urlsafe(16)
     nav = [*NAV, *request.app.state.extra_nav]
     csp = f"default-src 'self'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; base-uri 'none'"
@@ -82,11 +91,11 @@ async def search_page(request: Request) -> HTMLResponse:
             '<p class="muted">Search section titles and other labels, '
             'or browse the <a href="/goals">goals</a>.</p>'
         )
-        return _respond(request, "Search", Markup(form + hint))
+        return respond(request, "Search", Markup(form + hint))
     try:
         found = await _named(request, "search", text=Lit(q))
     except PolicyKGError as exc:
-        return _respond(request, "Search", Markup(form + f'<p class="error">{esc(exc)}</p>'), status=500)
+        return respond(request, "Search", Markup(form + f'<p class="error">{esc(exc)}</p>'), status=500)
     listing = table(
         ["label", "kind", "document"],
         [
@@ -95,7 +104,7 @@ async def search_page(request: Request) -> HTMLResponse:
         ],
     )
     summary = f'<p class="muted">{len(found)} result{"s" if len(found) != 1 else ""} for “{esc(q)}”</p>'
-    return _respond(request, "Search", Markup(form + summary + (listing if found else "")))
+    return respond(request, "Search", Markup(form + summary + (listing if found else "")))
 
 
 def _cell(value: str, label: str | None) -> Markup:
@@ -108,22 +117,20 @@ async def entity_page(request: Request) -> HTMLResponse:
     """``/entity?iri=…``: labels, every triple, and the evidence text with its document and span."""
     iri = request.query_params.get("iri", "").strip()
     if not iri:
-        return _respond(
-            request, "Entity", Markup('<p class="error">pass an entity as ?iri=…</p>'), status=400
-        )
+        return respond(request, "Entity", Markup('<p class="error">pass an entity as ?iri=…</p>'), status=400)
     if not _IRI.match(iri):
         body = Markup(f'<p class="error">not an absolute IRI: <span class="iri">{esc(iri)}</span></p>')
-        return _respond(request, "Entity", body, status=400)
+        return respond(request, "Entity", body, status=400)
     try:
         triples = await _named(request, "entity_triples", entity=Iri(iri))
         evidence = await _named(request, "entity_evidence", entity=Iri(iri))
     except PolicyKGError as exc:
-        return _respond(request, "Entity", Markup(f'<p class="error">{esc(exc)}</p>'), status=400)
+        return respond(request, "Entity", Markup(f'<p class="error">{esc(exc)}</p>'), status=400)
     if not triples:
         body = Markup(f'<p class="iri">{esc(iri)}</p><p>The graph says nothing about this IRI.</p>')
-        return _respond(request, "Entity", body, status=404)
+        return respond(request, "Entity", body, status=404)
     labels = sorted({r["value"] for r in triples if r["direction"] == "out" and r["property"] in LABELS})
-    parts = [f'<p class="iri">{esc(iri)}</p>']
+    parts = [f'<p class="iri">{esc(iri)}</p>', _entity_actions(iri, triples, labels)]
     if labels:
         parts.append("<ul>" + "".join(f"<li>{esc(label)}</li>" for label in labels) + "</ul>")
     if evidence:
@@ -149,7 +156,19 @@ async def entity_page(request: Request) -> HTMLResponse:
                 )
             )
     title = labels[0] if labels else _short(iri)
-    return _respond(request, title, Markup("".join(parts)))
+    return respond(request, title, Markup("".join(parts)))
+
+
+def _entity_actions(iri: str, triples: list[dict[str, str]], labels: list[str]) -> Markup:
+    """Links from an entity to its trace (by its preferred label, which trace looks up) and network."""
+    preferred = [r["value"] for r in triples if r["direction"] == "out" and r["property"] == PREF_LABEL]
+    name = (sorted(preferred) or labels or [""])[0]
+    links = []
+    if name:
+        links.append(f'<a id="trace-link" href="/trace?q={esc(quote(name, safe=""))}">Trace to goal</a>')
+    network = f"/network?entity={quote(iri, safe='')}"
+    links.append(f'<a id="network-link" href="{esc(network)}">Network around it</a>')
+    return Markup(f'<p class="small">{" · ".join(links)}</p>')
 
 
 async def goals_page(request: Request) -> HTMLResponse:
@@ -157,7 +176,7 @@ async def goals_page(request: Request) -> HTMLResponse:
     try:
         found = await _named(request, "goal_sections")
     except PolicyKGError as exc:
-        return _respond(request, "Goals", Markup(f'<p class="error">{esc(exc)}</p>'), status=500)
+        return respond(request, "Goals", Markup(f'<p class="error">{esc(exc)}</p>'), status=500)
     goals: dict[str, dict[str, Any]] = {}
     sections: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in found:
@@ -174,10 +193,11 @@ async def goals_page(request: Request) -> HTMLResponse:
         )
         english = f' <span class="muted small">{esc(goal["labelEn"])}</span>' if goal.get("labelEn") else ""
         parts.append(
-            f"<details><summary><b>{esc(code)}</b> {entity_link(goal['goal'], goal['label'])}{english} "
+            f"<details id='{esc(code)}'><summary><b>{esc(code)}</b> "
+            f"{entity_link(goal['goal'], goal['label'])}{english} "
             f'<span class="muted">({len(listed)} sections)</span></summary><ul>{items}</ul></details>'
         )
-    return _respond(request, "Goals", Markup("".join(parts)))
+    return respond(request, "Goals", Markup("".join(parts)))
 
 
 QUERY_SCRIPT = """
@@ -254,4 +274,4 @@ async def query_page(request: Request) -> HTMLResponse:
         f'<p><button type="submit">Run</button> <select name="format">{options}</select></p></form>'
         '<div id="out"></div>'
     )
-    return _respond(request, "SPARQL query", body, script=QUERY_SCRIPT)
+    return respond(request, "SPARQL query", body, script=QUERY_SCRIPT)
