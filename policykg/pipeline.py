@@ -34,6 +34,7 @@ __all__ = [
     "is_store_dir",
     "parse_corpus",
     "parse_documents",
+    "recover",
     "remove_document",
     "store_data_path",
     "stored_documents",
@@ -99,6 +100,29 @@ def _check_target(target: Path) -> None:
         raise StoreError(f"{target}: exists and is not a policykg store; refusing to replace it")
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(target: Path) -> None:
+    """Clean up after a build that was killed: restore a graph caught between the two renames of a
+    swap, and remove the temporary directories of builds whose process is gone."""
+    for stale in sorted(target.parent.glob(f".{target.name}.*-*")):
+        kind, _, pid = stale.name.rpartition("-")
+        if not pid.isdigit() or _pid_alive(int(pid)):
+            continue
+        if kind.endswith(".old") and not target.exists():
+            os.replace(stale, target)
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
 def _swap_in(tmp: Path, target: Path) -> None:
     """Replace ``target`` by ``tmp`` with renames, so readers see the old or the new graph, never half."""
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
@@ -132,6 +156,8 @@ def build_documents(
     source: str = "",
 ) -> BuildReport:
     """Build the graph of documents with the ontology and atomically replace the store at ``target``."""
+    if Path(target).parent.is_dir():
+        recover(Path(target))
     from policykg.graph.backends.oxigraph import OxigraphStore
     from policykg.graph.named_queries import load_query
     from policykg.ontology import ontology_path

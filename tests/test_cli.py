@@ -272,3 +272,19 @@ def test_viz_writes_a_view(built_store: Path, tmp_path: Path) -> None:
         and path.exists()
         and "https://" not in path.read_text(encoding="utf-8").replace("https:\\/\\/", "")
     )
+
+
+@pytest.mark.slow
+def test_validate_and_reason_commands(built_store: Path, tmp_path: Path) -> None:
+    """`validate` says the corpus graph conforms (exit 0); `reason --scope structure` finds it consistent."""
+    code, out, _ = run("validate", "--store", str(built_store), "--format", "json")
+    assert code == 0 and json.loads(out)["conforms"] is True
+    from policykg.ontology.reasoning import java_available
+
+    if not java_available():
+        pytest.skip("no Java runtime for the HermiT reasoner")
+    target = tmp_path / "inferred.nt"
+    code, out, _ = run("reason", "--scope", "structure", "--out", str(target), "--store", str(built_store))
+    assert (
+        code == 0 and "consistent" in out.lower() and target.read_text(encoding="utf-8").count(" .\n") > 100
+    )

@@ -85,7 +85,7 @@ def alignment_triples(subject: URIRef, link: GoalLink, prop: URIRef) -> Iterator
     yield a, RDF.type, PKG.GoalAlignment
     yield a, PKG.alignedGoal, g
     yield a, PKG.basis, Literal(link.basis)
-    yield a, PKG.confidence, Literal(round(link.confidence, 4), datatype=XSD.decimal)
+    yield a, PKG.confidence, _decimal(round(link.confidence, 4))
     for term in link.matched_terms:
         yield a, PKG.matchedTerm, Literal(term)
 
@@ -197,7 +197,7 @@ def _mention_triples(
     doc: Document, entity: URIRef, span: tuple[int, int], section: str | None
 ) -> Iterator[Triple]:
     """A mention of an entity: where it is named, the section it sits in, and the quoted words."""
-    m = URIRef(iris.mention_iri(doc.id, span))
+    m = URIRef(iris.mention_iri(doc.id, span, str(entity)))
     yield m, RDF.type, PKG.Mention
     yield m, PKG.mentionOf, entity
     yield entity, PKG.hasMention, m
@@ -227,7 +227,7 @@ def project_triples(
     for mention in project.mentions:
         doc = docs[mention.doc]
         yield from _mention_triples(doc, p, mention.span, mention.section)
-        m = URIRef(iris.mention_iri(doc.id, mention.span))
+        m = URIRef(iris.mention_iri(doc.id, mention.span, str(p)))
         yield m, RDFS.label, _zh(doc.quote(mention.span))
         if mention.status and (status := iris.status_iri(mention.status)):
             yield m, PKG.mentionStatus, URIRef(status)
@@ -254,13 +254,13 @@ def region_triples(
         yield r, RDFS.label, Literal(str(entry["en"]), lang="en")
     for doc, mention, section in mentions:
         yield from _mention_triples(doc, r, mention.span, section)
-        yield URIRef(iris.mention_iri(doc.id, mention.span)), RDFS.label, _zh(doc.quote(mention.span))
+        yield URIRef(iris.mention_iri(doc.id, mention.span, str(r))), RDFS.label, _zh(doc.quote(mention.span))
 
 
 def responsibility_triples(doc: Document, resp: Responsibility, target: str | None) -> Iterator[Triple]:
     """An actor told to do a task: a qualified node with the actor, role, task, section and any target."""
     a = URIRef(iris.actor_iri(resp.actor))
-    r = URIRef(iris.responsibility_iri(doc.id, resp.span))
+    r = URIRef(iris.responsibility_iri(doc.id, resp.span, resp.actor))
     yield a, RDF.type, PKG.Actor
     yield a, SKOS.prefLabel, _zh(resp.actor)
     yield a, RDFS.label, _zh(resp.actor)
@@ -295,7 +295,7 @@ def _region_entries(records: CorpusRecords) -> dict[str, dict[str, object]]:
         entries[name] = {
             "name": name,
             "level": place.level,
-            "parent": place.parent,
+            "parent": place.parent if place.parent in places else None,
             "aliases": aliases.get(name, ()),
         }
         if place.parent:

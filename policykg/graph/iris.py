@@ -150,14 +150,14 @@ def actor_iri(name: str) -> str:
     return f"{BASE}actor/{term_slug(name)}"
 
 
-def mention_iri(doc_id: str, span: tuple[int, int]) -> str:
-    """One mention of an entity: a document and the span that names it."""
-    return f"{BASE}mention/{_doc_slug(doc_id)}/{span[0]}-{span[1]}"
+def mention_iri(doc_id: str, span: tuple[int, int], entity_iri: str) -> str:
+    """One mention of one entity: the same words can name two things (a zone that is also a place)."""
+    return f"{BASE}mention/{_doc_slug(doc_id)}/{span[0]}-{span[1]}/{term_slug(entity_iri)[:8]}"
 
 
-def responsibility_iri(doc_id: str, span: tuple[int, int]) -> str:
-    """One assignment of a task to an actor, from the span that states it."""
-    return f"{BASE}responsibility/{_doc_slug(doc_id)}/{span[0]}-{span[1]}"
+def responsibility_iri(doc_id: str, span: tuple[int, int], actor: str) -> str:
+    """One assignment of a task to one actor, from the span that states it (several actors, several nodes)."""
+    return f"{BASE}responsibility/{_doc_slug(doc_id)}/{span[0]}-{span[1]}/{term_slug(actor)[:8]}"
 
 
 def role_iri(role: str) -> str:

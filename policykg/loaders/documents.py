@@ -23,6 +23,7 @@ from policykg.loaders.records import Document
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "KINDS",
+    "MAX_DOCUMENT_BYTES",
     "bundled_corpus",
     "decode",
     "infer_metadata",
@@ -40,6 +41,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})年(?:工作安排|重点工作|工作任务|经济社会发展的主要预期目标)")
 _HEAD_CHARS = 3000
+# ~150 times the longest bundled document; a build needs a few hundred times its input in memory
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 
 
 def decode(data: bytes, *, name: str = "document") -> str:
@@ -91,7 +94,7 @@ def _title_from_text(clean: str) -> str:
         lines.append(line)
         if sum(map(len, lines)) > 80:
             break
-    return "".join(lines) or clean.strip().splitlines()[0][:60]
+    return "".join(lines) or next(iter(clean.strip().splitlines()), "")[:60]
 
 
 def _kind_from_title(title: str, head: str) -> str:
@@ -178,6 +181,12 @@ def read_document(path: Path, manifest_entry: Mapping[str, Any] | None = None) -
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"{path.name}: {size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES // 2**20} MB limit for one "
+            "document; split it into several files"
+        )
     extracted = extract_text(path)
     doc = parse_document(extracted.text, doc_id=path.name, manifest_entry=manifest_entry)
     return replace(doc, source_format=extracted.source_format, source_checksum=extracted.source_checksum)

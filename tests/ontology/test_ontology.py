@@ -119,10 +119,10 @@ OBJECT_PROPERTIES: dict[URIRef, tuple[URIRef | None, URIRef | None]] = {
     PKG.servesGoal: (None, PKG.StrategicGoal),
     PKG.servesPosition: (None, PKG.StrategicPosition),
     PKG.inDocument: (None, PKG.Document),
-    PKG.alignment: (PKG.Section, PKG.GoalAlignment),
+    PKG.alignment: (None, PKG.GoalAlignment),  # sections and projects: schema:domainIncludes
     PKG.alignedGoal: (PKG.GoalAlignment, PKG.StrategicGoal),
     PKG.measures: (PKG.MetricStatement, PKG.Indicator),
-    PKG.statedIn: (PKG.MetricStatement, PKG.Section),
+    PKG.statedIn: (None, PKG.Section),  # metrics, mentions, responsibilities: schema:domainIncludes
     PKG.comparator: (PKG.MetricStatement, PKG.Comparator),
     PKG.touchesRegion: (PKG.Project, PKG.Region),
     PKG.mentionOf: (PKG.Mention, None),
