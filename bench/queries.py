@@ -105,7 +105,7 @@ def _time(run: Callable[[], object], repeat: int, budget: float = 0.0) -> tuple[
 
 def _trace() -> Callable[..., object] | None:
     try:
-        from policykg.trace import trace  # type: ignore[import-not-found]
+        from policykg.graph.trace import trace
     except ImportError:
         return None
     return trace  # type: ignore[no-any-return]
@@ -177,15 +177,22 @@ def _scale(
                  "ratio": ox_s / rd_s if rd_s and not timed_out else None}
             )  # fmt: skip
         trace = _trace()
-        if trace is not None and scale <= rdflib_up_to:
-            iri = rows(ox.query("SELECT ?s WHERE { ?s a pkg:Section ; pkg:sequence 1 } LIMIT 1"))
-            if iri:
-                iri = next(iter(iri[0].values()))
-                ox_s, _ = _time(lambda: trace(ox, iri), repeat)  # type: ignore[misc]
-                rd_s, _ = _time(lambda: trace(mem, iri), repeat)  # type: ignore[misc]
-                results.append(
-                    {"query": "trace()", "oxigraph_s": ox_s, "rdflib_s": rd_s, "ratio": ox_s / rd_s}
-                )
+        if trace is not None:
+            # trace a project by name (the first in the graph), as `policykg trace NAME` does
+            found = rows(
+                ox.query("SELECT ?l WHERE { ?p a pkg:Project ; skos:prefLabel ?l } ORDER BY ?l LIMIT 1")
+            )
+            if found:
+                name = found[0]["l"]
+                ox_s, _ = _time(lambda: trace(ox, name), repeat if scale < 100 else 1)
+                entry: dict[str, Any] = {"query": "trace()", "oxigraph_s": ox_s, "target": name}
+                if scale <= rdflib_up_to:
+                    rd_s, _ = _time(lambda: trace(mem, name), 1 if scale >= 10 else repeat, budget)
+                    entry |= {
+                        "rdflib_s": rd_s,
+                        "ratio": ox_s / rd_s if rd_s not in (0, float("inf")) else None,
+                    }
+                results.append(entry)
         ox.close()
         mem.close()
     return {**info, "queries": results}
