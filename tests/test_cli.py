@@ -288,3 +288,12 @@ def test_validate_and_reason_commands(built_store: Path, tmp_path: Path) -> None
     assert (
         code == 0 and "consistent" in out.lower() and target.read_text(encoding="utf-8").count(" .\n") > 100
     )
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    """README names every command of the command line, so the docs cannot silently fall behind."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [
+        name for name in main.commands if f"`{name}" not in readme and f"policykg {name}" not in readme
+    ]
+    assert not missing, f"undocumented commands: {missing}"
