@@ -4,10 +4,10 @@ Why a child process per measurement: peak RSS (``resource.getrusage(...).ru_maxr
 grows, so each build runs in a fresh interpreter and reports its own peak (its pool workers'
 peak is reported separately).
 
-The pipeline has no ``--workers`` option (yet), so the two-worker figure parallelises what can
-be parallelised from outside: reading and parsing documents (``read_document`` +
-``parse_structure``) in a ``concurrent.futures.ProcessPoolExecutor(2)``; corpus-wide goal
-alignment, triple generation and the store load stay in the parent, as in ``build_store``.
+The two-worker figure is ``build_store(..., workers=2)`` (``policykg build --workers 2``): each
+document's extraction (metrics, projects, places, responsibilities) runs in a process pool;
+parsing, corpus-wide alignment and project resolution, triple generation and the store load stay
+in the parent.
 
     python bench/build_throughput.py [--scales 1 10] [--seed 1]
 """
@@ -22,43 +22,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-__all__ = ["build_two_workers", "main"]
+__all__ = ["main"]
 
 HERE = Path(__file__).parent
 RESULTS = HERE / "results"
-
-
-def _parse_one(path: str) -> tuple[object, object]:
-    from policykg.loaders.documents import read_document
-    from policykg.loaders.sections import parse_structure
-
-    doc = read_document(Path(path))
-    return doc, parse_structure(doc)
-
-
-def build_two_workers(corpus: Path, target: Path, workers: int = 2) -> int:
-    """Like ``build_store``, with documents parsed in a process pool; returns the triple count."""
-    from policykg.graph.backends.oxigraph import OxigraphStore
-    from policykg.loaders.alignment import align_corpus
-    from policykg.ontology import ontology_path
-    from policykg.pipeline import MARKER, corpus_ntriples, store_data_path
-
-    paths = sorted(str(p) for p in corpus.glob("*.txt"))
-    with ProcessPoolExecutor(workers) as pool:
-        items = list(pool.map(_parse_one, paths, chunksize=max(1, len(paths) // (4 * workers))))
-    items = align_corpus(items)  # type: ignore[arg-type]
-    data = corpus_ntriples(items)  # type: ignore[arg-type]
-    store = OxigraphStore.open(store_data_path(target), read_only=False)
-    store.load(data, "ntriples")
-    store.load(ontology_path().read_text(encoding="utf-8"), "turtle")
-    store.flush()
-    result = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    store.close()
-    (target / MARKER).write_text("{}", encoding="utf-8")
-    return int(result["results"]["bindings"][0]["n"]["value"])
 
 
 def _child(corpus: Path, workers: int) -> None:
@@ -68,11 +37,7 @@ def _child(corpus: Path, workers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "store"
         started = time.perf_counter()
-        if workers == 1:
-            triples = build_store(corpus, target).triples
-        else:
-            target.mkdir()
-            triples = build_two_workers(corpus, target, workers)
+        triples = build_store(corpus, target, workers=workers).triples
         seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     pool = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

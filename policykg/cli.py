@@ -127,9 +127,16 @@ def main() -> None:
     default=None,
     help="Also write exports (Turtle, N-Triples, JSON-LD, sections.json, summary.json) here.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that extract documents in parallel.",
+)
 @format_option("table", "json")
 @_edge
-def build(corpus: Path | None, store: str | None, out: Path | None, fmt: str) -> None:
+def build(corpus: Path | None, store: str | None, out: Path | None, workers: int, fmt: str) -> None:
     """Build the graph from every document of a folder, replacing the store (or a SPARQL server's graph)."""
     from policykg.graph.store import default_store_path
     from policykg.loaders.documents import bundled_corpus
@@ -144,7 +151,7 @@ def build(corpus: Path | None, store: str | None, out: Path | None, fmt: str) ->
             from policykg.pipeline import build_remote
 
             return build_remote(corpus_dir, str(store), on_document=on_document)
-        return build_store(corpus_dir, target, on_document=on_document)
+        return build_store(corpus_dir, target, on_document=on_document, workers=workers)
 
     if fmt == "json":
         report = run()

@@ -75,12 +75,12 @@ def parse_corpus(
     return parse_documents(read_corpus(folder), on_document=on_document)
 
 
-def corpus_ntriples(items: list[tuple[Document, DocumentStructure]]) -> str:
+def corpus_ntriples(items: list[tuple[Document, DocumentStructure]], *, workers: int = 1) -> str:
     """The data graph of parsed documents and everything extracted from them, as sorted N-Triples."""
     from policykg.graph.build import graph_triples, to_ntriples
     from policykg.loaders.extract import extract_corpus
 
-    return to_ntriples(graph_triples(extract_corpus(items)))
+    return to_ntriples(graph_triples(extract_corpus(items, workers=workers)))
 
 
 def is_store_dir(path: Path) -> bool:
@@ -142,10 +142,13 @@ def build_store(
     target: Path,
     *,
     on_document: Callable[[Document], None] | None = None,
+    workers: int = 1,
 ) -> BuildReport:
     """Parse a corpus folder, build its graph with the ontology, and atomically replace the store."""
     _check_target(Path(target))
-    return build_documents(read_corpus(Path(corpus)), target, on_document=on_document, source=str(corpus))
+    return build_documents(
+        read_corpus(Path(corpus)), target, on_document=on_document, source=str(corpus), workers=workers
+    )
 
 
 def build_documents(
@@ -154,6 +157,7 @@ def build_documents(
     *,
     on_document: Callable[[Document], None] | None = None,
     source: str = "",
+    workers: int = 1,
 ) -> BuildReport:
     """Build the graph of documents with the ontology and atomically replace the store at ``target``."""
     if Path(target).parent.is_dir():
@@ -167,7 +171,7 @@ def build_documents(
     _check_target(target)
     # one order whatever the order of arrival, so adding documents one by one gives the built graph
     items = parse_documents(sorted(documents, key=lambda d: d.id), on_document=on_document)
-    data = corpus_ntriples(items)
+    data = corpus_ntriples(items, workers=workers)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)

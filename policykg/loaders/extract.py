@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from policykg.loaders.actors import Responsibility, extract_responsibilities
 from policykg.loaders.alignment import infer_position, term_counts, train_classifier
 from policykg.loaders.metrics import parse_metrics
-from policykg.loaders.projects import Project, extract_project_mentions, resolve_projects
+from policykg.loaders.projects import Project, ProjectMention, extract_project_mentions, resolve_projects
 from policykg.loaders.records import Document, GoalLink, MetricStatement
 from policykg.loaders.regions import RegionMention, extract_region_mentions
 from policykg.loaders.sections import DocumentStructure, section_at
 
-__all__ = ["CorpusRecords", "extract_corpus"]
+__all__ = ["CorpusRecords", "extract_corpus", "extract_document"]
 
 
 @dataclass(frozen=True)
@@ -56,20 +56,50 @@ def _target_span(resp: Responsibility, metrics: Sequence[MetricStatement]) -> tu
     return None
 
 
-def extract_corpus(items: Sequence[tuple[Document, DocumentStructure]]) -> CorpusRecords:
-    """All records of an aligned corpus: metrics, projects with positions, places and responsibilities."""
+DocumentRecords = tuple[
+    list[MetricStatement],
+    list[ProjectMention],
+    list[tuple[RegionMention, str | None]],
+    list[tuple[Responsibility, tuple[int, int] | None]],
+]
+
+
+def extract_document(item: tuple[Document, DocumentStructure]) -> DocumentRecords:
+    """The records of one document: its metrics, project mentions, places and responsibilities."""
+    doc, structure = item
+    metrics = parse_metrics(doc, structure)
+    places = [
+        (place, section.id if (section := section_at(structure.sections, place.span)) else None)
+        for place in extract_region_mentions(doc, structure)
+    ]
+    resps = [(resp, _target_span(resp, metrics)) for resp in extract_responsibilities(doc, structure)]
+    return metrics, extract_project_mentions(doc, structure), places, resps
+
+
+def extract_corpus(items: Sequence[tuple[Document, DocumentStructure]], *, workers: int = 1) -> CorpusRecords:
+    """All records of an aligned corpus: metrics, projects with positions, places and responsibilities.
+
+    Documents are independent until projects are resolved across them, so with ``workers`` > 1 each
+    document is extracted in a process of its own; the result is the same.
+    """
     metrics: dict[str, list[MetricStatement]] = {}
-    mentions = []
+    mentions: list[ProjectMention] = []
     regions: list[tuple[RegionMention, str | None]] = []
     responsibilities: list[tuple[Responsibility, tuple[int, int] | None]] = []
-    for doc, structure in items:
-        metrics[doc.id] = parse_metrics(doc, structure)
-        mentions.extend(extract_project_mentions(doc, structure))
-        for place in extract_region_mentions(doc, structure):
-            section = section_at(structure.sections, place.span)
-            regions.append((place, section.id if section else None))
-        for resp in extract_responsibilities(doc, structure):
-            responsibilities.append((resp, _target_span(resp, metrics[doc.id])))
+    if workers > 1 and len(items) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            per_document = list(
+                pool.map(extract_document, items, chunksize=max(1, len(items) // (4 * workers)))
+            )
+    else:
+        per_document = [extract_document(item) for item in items]
+    for (doc, _), (doc_metrics, doc_mentions, doc_places, doc_resps) in zip(items, per_document, strict=True):
+        metrics[doc.id] = doc_metrics
+        mentions.extend(doc_mentions)
+        regions.extend(doc_places)
+        responsibilities.extend(doc_resps)
     projects = tuple(resolve_projects(mentions))
     classifier = train_classifier(items)
     positions = {p.id: link for p in projects if (link := _position(p, classifier))}

@@ -70,3 +70,9 @@ def test_ntriples_escape_line_breaks_and_quotes() -> None:
     graph = Graph()
     graph.parse(data=nt, format="nt")
     assert str(next(iter(graph.objects()))) == text
+
+
+def test_two_workers_build_the_same_graph() -> None:
+    """Extracting documents in two processes gives byte-identical N-Triples."""
+    items = parse_corpus(bundled_corpus())
+    assert corpus_ntriples(items, workers=2) == corpus_ntriples(items)
