@@ -18,12 +18,14 @@ from typing import Any, Protocol
 from policykg.errors import StoreError
 
 __all__ = [
+    "DISPLAY_PREFIXES",
     "EXPORT_FORMATS",
     "PREFIXES",
     "Binding",
     "Iri",
     "Lit",
     "Store",
+    "compact",
     "default_store_path",
     "open_store",
     "rows",
@@ -41,6 +43,25 @@ PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+# namespaces shown in short form to people (CURIEs), beyond the query prefixes above
+DISPLAY_PREFIXES = {
+    **PREFIXES,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "schema": "https://schema.org/",
+    "geo": "http://www.opengis.net/ont/geosparql#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "id": "https://w3id.org/policykg/id/",
+}
+
+
+def compact(iri: str) -> str:
+    """An IRI as a CURIE (``pkg:Section``) when one of the known namespaces fits, else unchanged."""
+    for prefix, namespace in DISPLAY_PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
 
 
 @dataclass(frozen=True)

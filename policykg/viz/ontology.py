@@ -13,32 +13,12 @@ from pathlib import Path
 import networkx as nx
 
 from policykg.graph.named_queries import load_query
-from policykg.graph.store import Store, open_store, rows
+from policykg.graph.store import Store, compact, open_store, rows
 from policykg.viz import layout
 
 __all__ = ["ontology_graph", "ontology_store", "write_ontology_html"]
 
 PKG = "https://w3id.org/policykg/ontology#"
-_PREFIXES = {
-    PKG: "pkg:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://www.w3.org/ns/prov#": "prov:",
-    "http://purl.org/dc/terms/": "dcterms:",
-    "https://schema.org/": "schema:",
-    "http://www.opengis.net/ont/geosparql#": "geo:",
-    "http://purl.org/linked-data/cube#": "qb:",
-    "http://www.w3.org/ns/org#": "org:",
-    "http://xmlns.com/foaf/0.1/": "foaf:",
-    "http://www.w3.org/ns/oa#": "oa:",
-    "http://www.w3.org/2002/07/owl#": "owl:",
-}
-
-
-def _curie(iri: str) -> str:
-    for ns, prefix in _PREFIXES.items():
-        if iri.startswith(ns):
-            return prefix + iri[len(ns) :]
-    return iri
 
 
 def ontology_store(path: Path | None = None) -> Store:
@@ -59,10 +39,10 @@ def ontology_graph(store: Store | None = None) -> nx.DiGraph:
         if iri in graph:
             return
         own = iri.startswith(PKG)
-        name = f"{label} {english}".strip() if own else _curie(iri)
+        name = f"{label} {english}".strip() if own else compact(iri)
         graph.add_node(
             iri,
-            label=name or _curie(iri),
+            label=name or compact(iri),
             cls="Class" if own else "ExternalClass",
             goal="",
             year=None,
@@ -70,8 +50,8 @@ def ontology_graph(store: Store | None = None) -> nx.DiGraph:
             doc="policykg.ttl" if own else "",
             evidence=comment,
             source="",
-            details=[("IRI", _curie(iri))],
-            aliases=[_curie(iri)],
+            details=[("IRI", compact(iri))],
+            aliases=[compact(iri)],
             order=iri,
         )
 
@@ -90,7 +70,7 @@ def ontology_graph(store: Store | None = None) -> nx.DiGraph:
             continue
         add_class(row["domain"])
         add_class(row["range"])
-        rel = _curie(row["property"]) + (f" {row['label']}" if row.get("label") else "")
+        rel = compact(row["property"]) + (f" {row['label']}" if row.get("label") else "")
         if graph.has_edge(row["domain"], row["range"]):
             rel = f"{graph.edges[row['domain'], row['range']]['rel']} · {rel}"
         graph.add_edge(row["domain"], row["range"], rel=rel)

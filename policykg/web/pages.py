@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse
 
 from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
-from policykg.graph.store import Iri, Lit, rows
+from policykg.graph.store import Iri, Lit, compact, rows
 from policykg.web.templates import Markup, entity_link, esc, page, table
 
 __all__ = ["NAV", "entity_page", "goals_page", "query_page", "respond", "search_page"]
@@ -39,24 +39,6 @@ LABELS = {
     "http://www.w3.org/2004/02/skos/core#altLabel",
     "http://purl.org/dc/terms/title",
 }
-_SHORT = {
-    "https://w3id.org/policykg/ontology#": "pkg:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://purl.org/dc/terms/": "dcterms:",
-    "http://www.w3.org/ns/prov#": "prov:",
-    "http://www.w3.org/ns/oa#": "oa:",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
-    "http://www.w3.org/2002/07/owl#": "owl:",
-    "https://w3id.org/policykg/id/": "id:",
-}
-
-
-def _short(iri: str) -> str:
-    for ns, prefix in _SHORT.items():
-        if iri.startswith(ns):
-            return prefix + iri[len(ns) :]
-    return iri
 
 
 def respond(
@@ -99,7 +81,7 @@ async def search_page(request: Request) -> HTMLResponse:
     listing = table(
         ["label", "kind", "document"],
         [
-            (entity_link(r["entity"], r["label"]), _short(r.get("class", "")), r.get("docName", ""))
+            (entity_link(r["entity"], r["label"]), compact(r.get("class", "")), r.get("docName", ""))
             for r in found
         ],
     )
@@ -109,7 +91,7 @@ async def search_page(request: Request) -> HTMLResponse:
 
 def _cell(value: str, label: str | None) -> Markup:
     if value.startswith(("http://", "https://", "urn:")):
-        return entity_link(value, label or _short(value))
+        return entity_link(value, label or compact(value))
     return esc(value)
 
 
@@ -150,12 +132,12 @@ async def entity_page(request: Request) -> HTMLResponse:
                 table(
                     ["property", "value"],
                     [
-                        (_cell(r["property"], _short(r["property"])), _cell(r["value"], r.get("valueLabel")))
+                        (_cell(r["property"], compact(r["property"])), _cell(r["value"], r.get("valueLabel")))
                         for r in chosen
                     ],
                 )
             )
-    title = labels[0] if labels else _short(iri)
+    title = labels[0] if labels else compact(iri)
     return respond(request, title, Markup("".join(parts)))
 
 
