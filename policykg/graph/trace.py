@@ -134,11 +134,24 @@ def _goal_labels(store: Store) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _paths(store: Store, start: TraceNode) -> tuple[list[list[TraceNode]], dict[str, str]]:
+@dataclass
+class _Reach:
+    """Paths from a node to goals, the code of each goal reached, and the confidence of each last hop."""
+
+    paths: list[list[TraceNode]] = field(default_factory=list)
+    goals: dict[str, str] = field(default_factory=dict)
+    confidence: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def add(self, other: _Reach, prefix: list[TraceNode]) -> None:
+        self.paths += [[*prefix, *p] for p in other.paths]
+        self.goals.update(other.goals)
+        self.confidence.update(other.confidence)
+
+
+def _paths(store: Store, start: TraceNode) -> _Reach:
     """All contributesTo paths from a node to goal concepts, and the code of each goal reached.
 
-    The confidence of each section's own alignment is kept in ``_CONFIDENCE`` keyed by edge, for
-    deciding between goals.
+    The confidence of the alignment each path ends in is kept, for deciding between goals.
     """
     import networkx as nx
 
@@ -157,13 +170,14 @@ def _paths(store: Store, start: TraceNode) -> tuple[list[list[TraceNode]], dict[
             goals[r["to"]] = r["toCode"]
             labels[r["to"]] = TraceNode(r["to"], labels[r["to"]].label, "goal")
     paths = []
+    confidence: dict[tuple[str, str], float] = {}
     if start.id in graph:
         for goal in sorted(goals):
             for path in nx.all_simple_paths(graph, start.id, goal):
                 paths.append([labels[i] for i in path])
-                _CONFIDENCE[(path[-2], path[-1])] = graph.edges[path[-2], path[-1]]["confidence"]
+                confidence[(path[-2], path[-1])] = graph.edges[path[-2], path[-1]]["confidence"]
     paths.sort(key=lambda p: (len(p), [n.id for n in p]))
-    return paths, goals
+    return _Reach(paths, goals, confidence)
 
 
 def _evidence(store: Store, nodes: list[str]) -> list[dict[str, Any]]:
@@ -184,28 +198,25 @@ def _evidence(store: Store, nodes: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-_CONFIDENCE: dict[tuple[str, str], float] = {}
 POSITION_PRIOR = 0.5
 
 
-def _deciding_goal(
-    paths: list[list[TraceNode]], goals: dict[str, str], position: str | None = None
-) -> str | None:
+def _deciding_goal(reach: _Reach, position: str | None = None) -> str | None:
     """The goal best supported by the sections that state the entity.
 
     Each first hop (a section mentioning the entity) votes once, through its shortest path, with
     the confidence of the alignment that path ends in; a strategic position the entity serves adds
     a smaller vote, which decides only when the sections say little.
     """
-    if not paths:
+    if not reach.paths:
         return None
     shortest: dict[str, list[TraceNode]] = {}
-    for path in sorted(paths, key=len):
+    for path in sorted(reach.paths, key=len):
         shortest.setdefault(path[1].id if len(path) > 1 else path[0].id, path)
     votes: Counter[str] = Counter()
     for path in shortest.values():
-        weight = _CONFIDENCE.get((path[-2].id, path[-1].id), 1.0) if len(path) > 1 else 1.0
-        votes[goals[path[-1].id]] += weight
+        weight = reach.confidence.get((path[-2].id, path[-1].id), 1.0) if len(path) > 1 else 1.0
+        votes[reach.goals[path[-1].id]] += weight
     if position:
         votes[position] += POSITION_PRIOR
     return min(votes, key=lambda c: (-round(votes[c], 6), c))
@@ -332,42 +343,38 @@ def trace(store: Store, text: str) -> TraceResult:
     candidates, match = locate(store, query)
     labels = _goal_labels(store)
     passages: list[_Passage] = []
-    paths: list[list[TraceNode]] = []
-    goals: dict[str, str] = {}
+    reach = _Reach()
     if candidates:
         entity = candidates[0]
-        paths, goals = _paths(store, entity)
-    if (not paths and match == "fuzzy") or not candidates:
+        reach = _paths(store, entity)
+    if (not reach.paths and match == "fuzzy") or not candidates:
         # a task rather than a name: where the documents say it (a fuzzy name with no path loses to it)
         passages = _find_passages(store, query)
         if not passages and not candidates:
             raise NotFoundError(f"nothing in the graph matches {query!r}")
         if passages:
-            entity, match = _passage_node(passages[0]), "passage"
-            paths, goals = [], {}
+            entity, match, reach = _passage_node(passages[0]), "passage", _Reach()
         for found in passages:
             if found.section:
-                section_paths, reached = _paths(store, TraceNode(found.section, "", "section"))
-                paths += [[_passage_node(found), *p] for p in section_paths]
-                goals.update(reached)
+                reach.add(_paths(store, TraceNode(found.section, "", "section")), [_passage_node(found)])
     passage = passages[0] if passages else None
     if entity.type == "goal" and entity.id in labels:
-        goals, paths = {entity.id: labels[entity.id][0]}, [[entity]]
-    section_goal = _deciding_goal(paths, goals)
+        reach = _Reach([[entity]], {entity.id: labels[entity.id][0]})
+    section_goal = _deciding_goal(reach)
     evidence = [
         {"doc": p.doc, "span": list(p.span), "text": p.text, "about": _passage_node(p).id} for p in passages
     ]
-    hops = [n.id for p in paths for n in p[:-1] if not n.id.startswith("urn:")]
+    hops = [n.id for p in reach.paths for n in p[:-1] if not n.id.startswith("urn:")]
     evidence += _evidence(store, list(dict.fromkeys(hops)))
     position_code, basis = _position(store, entity, section_goal, passage, evidence)
-    goal = _deciding_goal(paths, goals, position_code) if position_code != section_goal else section_goal
+    goal = _deciding_goal(reach, position_code) if position_code != section_goal else section_goal
     return TraceResult(
         query=query,
         entity=entity,
         match=match,
         position=labels.get(position_code) if position_code else None,
         goal=labels.get(goal) if goal else None,
-        paths=paths,
+        paths=reach.paths,
         evidence=evidence,
         alternatives=candidates[1:6],
         position_basis=basis,
