@@ -65,6 +65,7 @@ def test_markup_only_text(text: str) -> None:
 @FUZZ
 @given(any_text)
 def test_normalise_maps_back_into_the_original(text: str) -> None:
+    """Every normalised character maps back, in order, to a position inside the original text."""
     norm = normalise(text)
     assert len(norm.origin) == len(norm.text)
     assert all(0 <= o < len(text) for o in norm.origin)
@@ -76,6 +77,7 @@ def test_normalise_maps_back_into_the_original(text: str) -> None:
 @FUZZ
 @given(any_text)
 def test_parse_document_and_structure(text: str) -> None:
+    """Arbitrary text parses into sections, paragraphs and sentences whose spans stay inside the text."""
     doc = _document(text)
     if doc is None:
         return
@@ -113,6 +115,7 @@ EXTRACTORS = {
 @FUZZ
 @given(any_text)
 def test_parse_metrics_quotes_its_evidence(text: str) -> None:
+    """Every metric found in arbitrary text quotes its span verbatim and has a known comparator and kind."""
     doc = _document(text)
     if doc is None:
         return
@@ -131,6 +134,7 @@ def test_parse_metrics_quotes_its_evidence(text: str) -> None:
 @FUZZ
 @given(text=any_text)
 def test_entity_extractors_stay_inside_the_text(name: str, text: str) -> None:
+    """Project, region and actor mentions in arbitrary text have spans inside it that match their surface."""
     doc = _document(text)
     if doc is None:
         return
@@ -171,6 +175,7 @@ def _counts(store_path: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_killed_build_leaves_the_previous_graph(built_store: Path, tmp_path: Path) -> None:
+    """A build killed while writing leaves the previous graph intact, and the next build succeeds."""
     target = tmp_path / "store"
     shutil.copytree(built_store, target)
     before = _counts(target)
@@ -214,6 +219,7 @@ def test_killed_build_leaves_the_previous_graph(built_store: Path, tmp_path: Pat
 
 
 def test_next_build_removes_stale_temporary_directories(tmp_path: Path) -> None:
+    """A build removes temporary directories left behind by an earlier crashed build."""
     from policykg.pipeline import build_store
 
     target = tmp_path / "store"
@@ -242,6 +248,7 @@ def _sorted_ntriples(store_path: Path) -> tuple[list[str], object]:
 
 @pytest.mark.slow
 def test_rebuild_gives_the_identical_graph(built_store: Path, tmp_path: Path) -> None:
+    """Building the same corpus twice gives the same graph, up to blank-node labels."""
     from rdflib.compare import isomorphic
 
     from policykg.pipeline import build_store
@@ -273,6 +280,7 @@ def big_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_oversized_document_is_refused_clearly(big_document: Path) -> None:
+    """A 50 MB document is refused quickly, exit code 2, with a message naming the file and the size limit."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     try:
         done = subprocess.run(

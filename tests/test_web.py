@@ -52,6 +52,7 @@ def _goals(response) -> list[tuple[str, str]]:
 
 
 def test_get_and_post_queries_agree(client: TestClient) -> None:
+    """GET, form-encoded POST and direct sparql-query POST return the same results."""
     got = _goals(client.get("/sparql", params={"query": GOALS_QUERY}))
     assert len(got) == 14 and got[0][0] == "K1"
     assert _goals(client.post("/sparql", data={"query": GOALS_QUERY})) == got
@@ -62,6 +63,7 @@ def test_get_and_post_queries_agree(client: TestClient) -> None:
 
 
 def test_every_result_format(client: TestClient) -> None:
+    """Results come as JSON, CSV, TSV, XML or N-Triples as negotiated, and unknown formats get a 406."""
     params = {"query": GOALS_QUERY}
     as_json = client.get("/sparql", params=params, headers={"Accept": "application/sparql-results+json"})
     assert as_json.headers["content-type"].startswith("application/sparql-results+json")
@@ -93,6 +95,7 @@ def test_every_result_format(client: TestClient) -> None:
 
 
 def test_negotiation_prefers_the_best_q() -> None:
+    """Content negotiation picks the highest-q acceptable format, with sensible defaults per result kind."""
     assert negotiate("bindings", None, "text/csv;q=0.5, application/sparql-results+xml") == "xml"
     assert negotiate("bindings", None, "text/html,application/xhtml+xml,*/*;q=0.8") == "json"
     assert negotiate("graph", None, "text/turtle") == "turtle"
@@ -110,6 +113,7 @@ def test_negotiation_prefers_the_best_q() -> None:
     ],
 )
 def test_updates_are_refused(client: TestClient, request_kwargs: dict) -> None:
+    """Every form of SPARQL Update is refused with a 403 saying the endpoint is read-only, graph untouched."""
     method = request_kwargs.pop("method")
     response = client.request(method, "/sparql", **request_kwargs)
     assert response.status_code == 403
@@ -118,12 +122,14 @@ def test_updates_are_refused(client: TestClient, request_kwargs: dict) -> None:
 
 
 def test_classify_ignores_keywords_in_strings_iris_and_comments() -> None:
+    """Query classification ignores keywords inside strings, IRIs and comments but spots SERVICE."""
     assert classify('SELECT ?x WHERE { ?x ?p "DELETE" }') == ("SELECT", False)
     assert classify("PREFIX d: <urn:INSERT> # INSERT\nASK {}") == ("ASK", False)
     assert classify("SELECT * { SERVICE <http://example.org/> { ?s ?p ?o } }") == ("SELECT", True)
 
 
 def test_service_is_refused(client: TestClient) -> None:
+    """A query using SERVICE is refused with a 403 that names SERVICE."""
     response = client.get(
         "/sparql", params={"query": "SELECT * { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"}
     )
@@ -131,6 +137,7 @@ def test_service_is_refused(client: TestClient) -> None:
 
 
 def test_malformed_sparql_is_400_with_the_parsers_message(client: TestClient) -> None:
+    """Malformed SPARQL gets a 400 with the parser's message; a wrong content type gets a 415."""
     response = client.get("/sparql", params={"query": "SELEC ?x WHERE { ?x ?y ?z }"})
     assert response.status_code == 400
     assert response.text.startswith("malformed SPARQL:") and "expected" in response.text
@@ -141,6 +148,7 @@ def test_malformed_sparql_is_400_with_the_parsers_message(client: TestClient) ->
 
 def test_row_limit_truncates_and_says_so(client: TestClient) -> None:
     # the endless cross product streams: it stops at max_rows, well inside the time limit
+    """Results beyond the row limit are cut off and flagged by a truncation header, small ones are not."""
     response = client.get("/sparql", params={"query": ENDLESS})
     assert response.status_code == 200
     assert response.headers["X-Policykg-Truncated"] == "true"
@@ -150,6 +158,7 @@ def test_row_limit_truncates_and_says_so(client: TestClient) -> None:
 
 
 def test_endless_query_is_cut_off_and_the_server_stays_responsive(client: TestClient) -> None:
+    """A query over the time limit gets a 503 promptly, and the server keeps answering afterwards."""
     started = time.monotonic()
     response = client.get("/sparql", params={"query": ENDLESS_COUNT})
     elapsed = time.monotonic() - started
@@ -163,6 +172,7 @@ def test_endless_query_is_cut_off_and_the_server_stays_responsive(client: TestCl
 
 
 def test_pages_render_with_goal_labels(client: TestClient) -> None:
+    """The HTML pages show the goal labels under a nonce CSP and load no external assets."""
     goals = client.get("/goals")
     assert goals.status_code == 200 and goals.headers["content-type"].startswith("text/html")
     for label in ("创新驱动 / 科技自立自强", "民生", "铸牢中华民族共同体意识（主线）"):
@@ -176,6 +186,7 @@ def test_pages_render_with_goal_labels(client: TestClient) -> None:
 
 
 def test_search_finds_sections_and_links_to_entities(client: TestClient) -> None:
+    """A search finds matching sections and links them to their entity pages."""
     response = client.get("/", params={"q": "科技"})
     assert response.status_code == 200
     assert (
@@ -185,6 +196,7 @@ def test_search_finds_sections_and_links_to_entities(client: TestClient) -> None
 
 
 def test_entity_page_shows_triples_labels_and_evidence(client: TestClient) -> None:
+    """An entity page shows its triples, labels, incoming links and quoted evidence; unknown ones are 404."""
     iri = "https://w3id.org/policykg/id/section/003_c0f21ab277f53f5b/p2/t3"
     response = client.get("/entity", params={"iri": iri})
     assert response.status_code == 200
@@ -199,6 +211,7 @@ def test_entity_page_shows_triples_labels_and_evidence(client: TestClient) -> No
 
 
 def test_user_input_is_escaped_everywhere(client: TestClient) -> None:
+    """User input echoed in any page is HTML-escaped, and SPARQL errors are plain text."""
     for response in (
         client.get("/", params={"q": XSS}),
         client.get("/query", params={"query": XSS}),
@@ -212,11 +225,13 @@ def test_user_input_is_escaped_everywhere(client: TestClient) -> None:
 
 
 def test_query_page_has_the_form_and_no_external_assets(client: TestClient) -> None:
+    """The query page offers a form that posts to the local SPARQL endpoint."""
     body = client.get("/query").text
     assert '<form id="q">' in body and "fetch('/sparql'" in body and "<textarea" in body
 
 
 def test_update_allowed_needs_a_store_that_can_update(store) -> None:
+    """Allowing updates on a store that cannot run SPARQL Update is refused when the app is created."""
     from policykg.errors import StoreError
 
     with pytest.raises(StoreError, match="cannot run SPARQL Update"):
@@ -224,6 +239,7 @@ def test_update_allowed_needs_a_store_that_can_update(store) -> None:
 
 
 def test_json_results_are_valid_utf8_json(client: TestClient) -> None:
+    """JSON results are valid UTF-8 JSON with the query's variables in the head."""
     raw = client.get("/sparql", params={"query": GOALS_QUERY}).content
     assert json.loads(raw.decode("utf-8"))["head"]["vars"] == ["code", "label"]
 

@@ -121,6 +121,7 @@ def _normalised(result: dict) -> list[tuple]:
 
 
 def test_sparql_term_iris_and_literals() -> None:
+    """IRIs and plain, tagged and typed literals serialise to safely escaped SPARQL terms."""
     assert (
         sparql_term(Iri("https://w3id.org/policykg/id/goal/P3")) == "<https://w3id.org/policykg/id/goal/P3>"
     )
@@ -149,6 +150,7 @@ def test_sparql_term_iris_and_literals() -> None:
     ],
 )
 def test_sparql_term_rejects_bad_iris(bad: str) -> None:
+    """IRIs that are empty, relative or hold forbidden characters are refused, also as datatypes."""
     with pytest.raises(QueryError, match="IRI"):
         sparql_term(Iri(bad))
     with pytest.raises(QueryError, match="IRI"):
@@ -156,6 +158,7 @@ def test_sparql_term_rejects_bad_iris(bad: str) -> None:
 
 
 def test_sparql_term_rejects_bad_language_tags_and_variable_names() -> None:
+    """Bad language tags, variable names and non-term values are refused when building VALUES blocks."""
     with pytest.raises(QueryError, match="language tag"):
         sparql_term(Lit("x", lang="zh} . ?s ?p ?o"))
     with pytest.raises(QueryError, match="variable name"):
@@ -172,6 +175,7 @@ def test_sparql_term_rejects_bad_language_tags_and_variable_names() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("named", list_queries(), ids=lambda q: q.name)
 def test_named_queries_match_the_local_store(named, remote: RemoteStore, local) -> None:
+    """Every named query gives the same rows on the remote server as on the local store."""
     bindings = {}
     for param in named.params:
         if param.name in SAMPLES:
@@ -186,6 +190,7 @@ def test_named_queries_match_the_local_store(named, remote: RemoteStore, local) 
 
 @pytest.mark.slow
 def test_sections_under_goal_with_a_typed_year(remote: RemoteStore, local) -> None:
+    """A typed gYear binding matches the goal's sections as locally, and an untyped year matches none."""
     text = next(q.text for q in list_queries() if q.name == "sections_under_goal")
     bindings = {"goalCode": Lit("P3"), "year": Lit("2026", datatype=XSD + "gYear")}
     got = remote.query(text, bindings)
@@ -199,6 +204,7 @@ def test_sections_under_goal_with_a_typed_year(remote: RemoteStore, local) -> No
 
 @pytest.mark.slow
 def test_a_binding_with_sparql_syntax_stays_a_value(remote: RemoteStore) -> None:
+    """A bound value full of SPARQL syntax is treated as a plain string and cannot alter the graph."""
     hostile = '"} } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o #\\u0022 \\'
     result = remote.query("SELECT ?x (STRLEN(?x) AS ?n) WHERE {}", {"x": Lit(hostile)})
     assert rows(result) == [{"x": hostile, "n": str(len(hostile))}]
@@ -208,6 +214,7 @@ def test_a_binding_with_sparql_syntax_stays_a_value(remote: RemoteStore) -> None
 
 @pytest.mark.slow
 def test_construct_ask_and_export(remote: RemoteStore) -> None:
+    """CONSTRUCT, ASK and N-Triples and Turtle export work against the remote server."""
     graph = remote.query(
         "CONSTRUCT { ?g skos:notation ?c } WHERE { ?g skos:notation ?c ; skos:inScheme ?s } LIMIT 3"
     )
@@ -220,6 +227,7 @@ def test_construct_ask_and_export(remote: RemoteStore) -> None:
 
 @pytest.mark.slow
 def test_malformed_sparql_gives_the_servers_message(remote: RemoteStore) -> None:
+    """Malformed SPARQL raises a one-line query error carrying the server's parser message."""
     with pytest.raises(QueryError, match=r"malformed SPARQL: .*expected") as info:
         remote.query("SELEC ?x WHERE { ?x ?y ?z }")
     assert "\n" not in str(info.value)
@@ -245,6 +253,7 @@ def test_load_update_and_clear_on_a_scratch_server(server: str) -> None:
 
 
 def test_connection_refused_is_a_store_error() -> None:
+    """Queries and loads to a server that is not listening raise a connection-refused store error."""
     store = RemoteStore.from_spec(f"http://127.0.0.1:{_free_port()}/query", timeout=2)
     with pytest.raises(StoreError, match="connection refused"):
         store.query("ASK {}")
@@ -253,6 +262,7 @@ def test_connection_refused_is_a_store_error() -> None:
 
 
 def test_a_timeout_is_a_one_line_error() -> None:
+    """A server that never answers gives a one-line timed-out query error."""
     with socket.socket() as listener:  # accepts the connection but never answers
         listener.bind(("127.0.0.1", 0))
         listener.listen(1)
@@ -263,6 +273,7 @@ def test_a_timeout_is_a_one_line_error() -> None:
 
 
 def test_urls_must_be_http() -> None:
+    """Non-HTTP URLs are refused, and a bare query endpoint cannot export without Graph Store Protocol."""
     with pytest.raises(StoreError, match="http"):
         RemoteStore("ftp://example.org/sparql")
     plain = RemoteStore.from_spec("https://example.org/sparql")
@@ -272,6 +283,7 @@ def test_urls_must_be_http() -> None:
 
 
 def test_bind_values_goes_first_in_the_where_group() -> None:
+    """Bound VALUES go at the start of the WHERE group, whatever braces strings, IRIs and comments hold."""
     from policykg.graph.backends.remote import bind_values
 
     b = {"x": Lit("1")}
@@ -291,6 +303,7 @@ def test_bind_values_goes_first_in_the_where_group() -> None:
 
 @pytest.mark.slow
 def test_a_bound_value_reaches_filters_in_the_where_group(remote: RemoteStore, local) -> None:
+    """A bound value is visible to FILTERs in the WHERE group, giving the same rows as locally."""
     text = "SELECT ?s ?label ?text WHERE { ?s rdfs:label ?label FILTER(CONTAINS(STR(?label), STR(?text))) }"
     bindings = {"text": Lit("科技")}
     got = remote.query(text, bindings)

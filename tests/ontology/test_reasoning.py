@@ -42,6 +42,7 @@ def small() -> Graph:
 
 @needs_java
 def test_consistent_and_materialised(small: Graph) -> None:
+    """A consistent graph gets its transitive and sub-property links inferred, and nothing restated."""
     report = reason(small)
     assert isinstance(report, ReasoningReport) and report.consistent
     nt = report.inferred_ntriples
@@ -61,6 +62,7 @@ def test_consistent_and_materialised(small: Graph) -> None:
 
 @needs_java
 def test_target_and_observation_is_inconsistent(small: Graph) -> None:
+    """A metric that is both a Target and an Observation makes the graph inconsistent, and says why."""
     small.add((ID["metric/d/1-5"], RDF.type, PKG.Observation))
     report = reason(small)
     assert not report.consistent
@@ -70,6 +72,7 @@ def test_target_and_observation_is_inconsistent(small: Graph) -> None:
 
 @needs_java
 def test_goal_in_two_disjoint_classes_is_inconsistent(small: Graph) -> None:
+    """A goal that is both a StrategicPosition and a KeyWork makes the graph inconsistent."""
     small.add((GOAL.P3, RDF.type, PKG.KeyWork))
     report = reason(small)
     assert not report.consistent
@@ -78,6 +81,7 @@ def test_goal_in_two_disjoint_classes_is_inconsistent(small: Graph) -> None:
 
 @needs_java
 def test_literal_outside_range_is_inconsistent(small: Graph) -> None:
+    """A pkg:level value outside its declared range makes the graph inconsistent."""
     small.add((A, PKG.level, Literal("one")))
     report = reason(small)
     assert not report.consistent
@@ -85,12 +89,14 @@ def test_literal_outside_range_is_inconsistent(small: Graph) -> None:
 
 
 def test_missing_java_is_a_clear_error(small: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reasoning without a usable Java raises a policykg error that mentions Java."""
     monkeypatch.setattr(owlready2, "JAVA_EXE", "/nonexistent/java")
     with pytest.raises(PolicyKGError, match="Java"):
         reason(small)
 
 
 def test_unknown_scope(small: Graph) -> None:
+    """An unknown reasoning scope is refused with a policykg error."""
     with pytest.raises(PolicyKGError, match="scope"):
         reason(small, scope="everything")
 
@@ -104,6 +110,7 @@ def _corpus_store_graph(built_store: Path) -> object:
 @needs_java
 @pytest.mark.slow
 def test_corpus_structure_is_consistent(built_store: Path) -> None:
+    """The corpus structure is consistent and is reasoned over within a minute, inferring broader links."""
     store = _corpus_store_graph(built_store)
     try:
         report = reason(store, scope="structure")
@@ -117,6 +124,7 @@ def test_corpus_structure_is_consistent(built_store: Path) -> None:
 @needs_java
 @pytest.mark.slow
 def test_corpus_is_consistent(built_store: Path) -> None:
+    """The whole corpus graph with the ontology is consistent."""
     store = _corpus_store_graph(built_store)
     try:
         report = reason(store)

@@ -111,6 +111,7 @@ def _one(g: Graph, s: object, p: URIRef) -> URIRef:
 
 
 def test_sample_graph_conforms(good: Graph) -> None:
+    """The small sample graph, with one instance of every class, conforms to the shapes."""
     report = validate(good)
     assert report.conforms, report.summary()
     assert {PKG.Project, PKG.Mention, PKG.Region, PKG.Actor, PKG.Responsibility, PKG.Target} <= set(
@@ -120,6 +121,7 @@ def test_sample_graph_conforms(good: Graph) -> None:
 
 @pytest.mark.slow
 def test_corpus_graph_conforms(built_store: Path) -> None:
+    """The graph built from the bundled corpus conforms to the shapes."""
     from policykg.graph.store import open_store
 
     store = open_store(built_store)
@@ -279,6 +281,7 @@ CASES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_broken_graph_is_reported(good: Graph, case: str) -> None:
+    """Each kind of broken graph is reported under the right shape with its rule's message."""
     break_it, shape, message = CASES[case]
     g = Graph()
     g += good
@@ -290,6 +293,7 @@ def test_broken_graph_is_reported(good: Graph, case: str) -> None:
 
 
 def test_summary_groups_and_labels(good: Graph) -> None:
+    """The summary and its dict form group repeated violations of one rule with their count."""
     g = Graph()
     g += good
     for position in list(g.subjects(RDF.type, OA.TextPositionSelector)):
@@ -305,6 +309,7 @@ def test_summary_groups_and_labels(good: Graph) -> None:
 
 
 def test_validate_takes_a_store(good: Graph) -> None:
+    """Validation accepts a store as well as an rdflib graph."""
     from policykg.graph.store import open_store
 
     store = open_store("memory:")
@@ -315,6 +320,7 @@ def test_validate_takes_a_store(good: Graph) -> None:
 
 
 def test_labels_in_summary(good: Graph) -> None:
+    """The summary names a violating node by its label and the offending property path."""
     g = Graph()
     g += good
     _missing_evidence(g)
