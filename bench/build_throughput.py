@@ -106,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['mb_per_s']:.3f} | {r['docs_per_s']:.2f} | {r['triples']} | "
             f"{r['peak_rss_mb']:.0f} / {pool} |"
         )
-    print("\nworkers=2: the pipeline has no --workers; documents are parsed in a ProcessPoolExecutor(2),")
-    print("alignment, triples and the store load stay serial (as in build_store).")
+    print("\nworkers=2: build --workers 2 extracts documents in a process pool;")
+    print("parsing, alignment, project resolution, triples and the store load stay serial.")
     return 0
 
 
