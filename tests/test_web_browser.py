@@ -7,7 +7,6 @@ reason when they are missing.  Screenshots are saved under ``tests/artifacts/`` 
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -19,8 +18,6 @@ import pytest
 from policykg.graph.store import open_store
 from policykg.web import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 QUERY = "SELECT ?code WHERE { ?g skos:inScheme <https://w3id.org/policykg/id/scheme/goals> ; skos:notation ?code }"
 
@@ -54,34 +51,6 @@ def server(built_store: Path) -> Iterator[str]:
     running.should_exit = True
     thread.join(timeout=20)
     store.close()
-
-
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """A headless Chromium driven by chromedriver, with no network-facing background services."""
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip(
-            "headless browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
-            "(apt-get install chromium chromium-driver)"
-        )
-    webdriver = pytest.importorskip("selenium.webdriver", reason="headless browser test needs selenium")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    for flag in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,900", f"--user-data-dir={profile}",
-    ):  # fmt: skip
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    browser = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    browser.set_page_load_timeout(30)
-    yield browser
-    browser.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def _severe(driver) -> list[dict]:
