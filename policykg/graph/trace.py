@@ -19,6 +19,7 @@ from typing import Any
 from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Iri, Lit, Store, rows
+from policykg.loaders.goals import POSITION_CODES
 
 __all__ = ["NotFoundError", "TraceNode", "TraceResult", "locate", "trace"]
 
@@ -393,7 +394,7 @@ def _position(
 
     if entity.type not in ("task",) and (stored := _stored_position(store, entity.id)):
         return stored, "stored"
-    if entity.type in ("project", "region", "actor", "indicator") and goal not in (None, *_POSITIONS):
+    if entity.type in ("project", "region", "actor", "indicator") and goal not in (None, *POSITION_CODES):
         text = entity.label + "".join(e["text"] for e in evidence if e.get("about") == entity.id)
     elif passage is not None:
         text = passage.text
@@ -401,6 +402,3 @@ def _position(
         text = entity.label
     link = infer_position(_classifier(store), term_counts(entity.label, text), goal, subject=entity.label)
     return (link.code, link.basis) if link else (None, None)
-
-
-_POSITIONS = ("P1", "P2", "P3", "P4", "P5")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from policykg.loaders.goals import GOAL_CODES, goal_labels, goal_terms, position_terms
+from policykg.loaders.goals import GOAL_CODES, POSITION_CODES, goal_labels, goal_terms, position_terms
 from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document, GoalLink, Section
 from policykg.loaders.sections import DocumentStructure
@@ -40,7 +40,6 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 HEADING_WEIGHT = 3
 MIN_CONFIDENCE = 0.34  # below this share of the evidence, say nothing rather than guess
 DOMINANT_SHARE = 0.6  # a container takes its children's goal only when most of them agree
-POSITION_CODES = ("P1", "P2", "P3", "P4", "P5")
 EXPLAIN_TERMS = 5
 
 

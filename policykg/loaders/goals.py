@@ -13,8 +13,17 @@ from importlib import resources
 
 from policykg.loaders.records import GoalLink
 
-__all__ = ["GOAL_CODES", "explicit_goal", "goal_labels", "goal_terms", "inherited", "position_terms"]
+__all__ = [
+    "GOAL_CODES",
+    "POSITION_CODES",
+    "explicit_goal",
+    "goal_labels",
+    "goal_terms",
+    "inherited",
+    "position_terms",
+]
 
+POSITION_CODES = ("P1", "P2", "P3", "P4", "P5")  # the five strategic positions (五大任务)
 GOAL_CODES = ("P1", "P2", "P3", "P4", "P5", "M", "K1", "K2", "K3", "K4", "K5", "K6", "K7", "L")
 INHERITED_CONFIDENCE = 0.9
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from policykg.loaders.goals import POSITION_CODES
 from policykg.loaders.normalise import NormalisedText, normalise
 from policykg.loaders.records import Document, Section, Span
 from policykg.loaders.regions import PlaceHit, find_places, gazetteer
@@ -39,7 +40,6 @@ _PHASE_IN = re.compile(r"[一二三四五六七八九十]期")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _COUNT_HEAD = re.compile(r"(?:\d+|[一二三四五六七八九十两百千几]+)\s*(?:个|家|座|条|批|项|所|处)")
 _PHASE_NAME = re.compile(r"^(.{2,}?)[一二三四五六七八九十]期(?:工程|项目)$")
-_POSITIONS = ("P1", "P2", "P3", "P4", "P5")
 _MAX_NAME = 32
 
 
@@ -706,7 +706,7 @@ def resolve_projects(mentions: Iterable[ProjectMention]) -> list[Project]:
             canonical[n] = pid
         type_ = Counter(m.type for m in members).most_common(1)[0][0]
         regions = tuple(dict.fromkeys(r for m in members for r in m.regions))
-        codes = Counter(m.goal for m in members if m.goal in _POSITIONS)
+        codes = Counter(m.goal for m in members if m.goal in POSITION_CODES)
         position = codes.most_common(1)[0][0] if codes else None
         ordered = tuple(sorted(members, key=lambda m: (m.doc, m.span)))
         projects.append(
