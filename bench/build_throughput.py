@@ -32,7 +32,7 @@ RESULTS = HERE / "results"
 
 def _child(corpus: Path, workers: int) -> None:
     """One measurement, printed as JSON on stdout."""
-    from policykg.pipeline import build_store
+    from policykg.build import build_store
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "store"

@@ -147,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "load_web.json")
     args = parser.parse_args(argv)
 
-    from policykg.loaders.documents import bundled_corpus
-    from policykg.pipeline import build_store
+    from policykg.build import build_store
+    from policykg.loaders.text.documents import bundled_corpus
 
     with tempfile.TemporaryDirectory(prefix="policykg-bench-") as tmp:
         store = Path(tmp) / "store"

@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.loaders.documents import bundled_corpus, read_corpus
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.sections import parse_structure
+from policykg.loaders.text.documents import bundled_corpus, read_corpus
 
 __all__ = ["Block", "blocks", "generate", "main", "write_corpus"]
 

@@ -105,7 +105,7 @@ def _time(run: Callable[[], object], repeat: int, budget: float = 0.0) -> tuple[
 
 def _trace() -> Callable[..., object] | None:
     try:
-        from policykg.graph.trace import trace
+        from policykg.analysis.trace import trace
     except ImportError:
         return None
     return trace  # type: ignore[no-any-return]
@@ -114,12 +114,12 @@ def _trace() -> Callable[..., object] | None:
 def _scale(
     scale: int, seed: int, repeat: int, skip: set[str], budget: float, rdflib_up_to: int
 ) -> dict[str, Any]:
+    from policykg.build import corpus_ntriples, parse_corpus
     from policykg.graph.backends.memory import MemoryStore
-    from policykg.graph.backends.oxigraph import OxigraphStore
+    from policykg.graph.backends.oxigraph.store import OxigraphStore
     from policykg.graph.named_queries import list_queries
     from policykg.graph.store import rows
     from policykg.ontology import ontology_path
-    from policykg.pipeline import corpus_ntriples, parse_corpus
 
     sys.path.insert(0, str(HERE))
     from make_corpus import write_corpus

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.loaders.documents import bundled_corpus, read_corpus
 from policykg.loaders.records import Document
-from policykg.loaders.sections import DocumentStructure, parse_structure
+from policykg.loaders.structure.sections import DocumentStructure, parse_structure
+from policykg.loaders.text.documents import bundled_corpus, read_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -37,7 +37,7 @@ def structures(corpus: dict[str, Document]) -> dict[str, DocumentStructure]:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from the bundled corpus (read-only for the tests that use it)."""
-    from policykg.pipeline import build_store
+    from policykg.build import build_store
 
     target = tmp_path_factory.mktemp("store") / "store"
     build_store(bundled_corpus(), target)

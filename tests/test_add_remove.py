@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from policykg.cli import main
 from policykg.graph.store import open_store
-from policykg.loaders.documents import bundled_corpus
+from policykg.loaders.text.documents import bundled_corpus
 
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from policykg.cli import main
-from policykg.loaders.documents import bundled_corpus
+from policykg.loaders.text.documents import bundled_corpus
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 

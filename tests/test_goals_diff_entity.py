@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from policykg.analysis.diff import diff_years
 from policykg.cli import main
-from policykg.diff import diff_years
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policykg.errors import PolicyKGError
-from policykg.loaders.documents import bundled_corpus, parse_document
-from policykg.loaders.normalise import normalise
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.sections import parse_structure
+from policykg.loaders.text.documents import bundled_corpus, parse_document
+from policykg.loaders.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKENS = [
@@ -99,11 +99,11 @@ def _optional(module: str, name: str) -> object | None:
         return None
 
 
-parse_metrics = _optional("policykg.loaders.metrics", "parse_metrics")
+parse_metrics = _optional("policykg.loaders.metrics.statements", "parse_metrics")
 EXTRACTORS = {
     name: fn
     for name, fn in {
-        "projects": _optional("policykg.loaders.projects", "extract_project_mentions"),
+        "projects": _optional("policykg.loaders.projects.mentions", "extract_project_mentions"),
         "regions": _optional("policykg.loaders.regions", "extract_region_mentions"),
         "actors": _optional("policykg.loaders.actors", "extract_responsibilities"),
     }.items()
@@ -111,7 +111,7 @@ EXTRACTORS = {
 }
 
 
-@pytest.mark.skipif(parse_metrics is None, reason="no policykg.loaders.metrics.parse_metrics yet")
+@pytest.mark.skipif(parse_metrics is None, reason="no policykg.loaders.metrics.statements.parse_metrics yet")
 @FUZZ
 @given(any_text)
 def test_parse_metrics_quotes_its_evidence(text: str) -> None:
@@ -212,7 +212,7 @@ def test_killed_build_leaves_the_previous_graph(built_store: Path, tmp_path: Pat
     assert writing, "the build finished or failed before it started writing: make the corpus bigger"
     assert _counts(target) == before
     # a following build succeeds
-    from policykg.pipeline import build_store
+    from policykg.build import build_store
 
     build_store(bundled_corpus(), target)
     assert _counts(target) == before
@@ -220,7 +220,7 @@ def test_killed_build_leaves_the_previous_graph(built_store: Path, tmp_path: Pat
 
 def test_next_build_removes_stale_temporary_directories(tmp_path: Path) -> None:
     """A build removes temporary directories left behind by an earlier crashed build."""
-    from policykg.pipeline import build_store
+    from policykg.build import build_store
 
     target = tmp_path / "store"
     stale = tmp_path / ".store.building-999999999"
@@ -251,7 +251,7 @@ def test_rebuild_gives_the_identical_graph(built_store: Path, tmp_path: Path) ->
     """Building the same corpus twice gives the same graph, up to blank-node labels."""
     from rdflib.compare import isomorphic
 
-    from policykg.pipeline import build_store
+    from policykg.build import build_store
 
     again = tmp_path / "again"
     build_store(bundled_corpus(), again)
@@ -293,7 +293,7 @@ def test_oversized_document_is_refused_clearly(big_document: Path) -> None:
     assert done.returncode == 2
     assert "huge.txt" in done.stderr and "MB" in done.stderr and "limit" in done.stderr
     from policykg.errors import InputError
-    from policykg.loaders.documents import read_document
+    from policykg.loaders.text.documents import read_document
 
     with pytest.raises(InputError, match="limit"):
         read_document(big_document / "huge.txt")

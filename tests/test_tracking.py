@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policykg.tracking import discrepancies, series, status, track
+from policykg.analysis.tracking import discrepancies, series, status, track
 
 
 def row(

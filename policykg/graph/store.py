@@ -130,8 +130,8 @@ def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> Sto
 
         return RemoteStore.from_spec(text)
     path = Path(text.removeprefix("oxigraph:"))
-    from policykg.graph.backends.oxigraph import OxigraphStore
-    from policykg.pipeline import is_store_dir, store_data_path
+    from policykg.graph.backends.oxigraph.store import OxigraphStore
+    from policykg.graph.backends.oxigraph.storedir import is_store_dir, store_data_path
 
     if not is_store_dir(path):
         if path.exists():

@@ -17,9 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document, Section, Span
 from policykg.loaders.regions import find_places
+from policykg.loaders.text.normalise import normalise
 
 __all__ = ["Responsibility", "extract_responsibilities"]
 

@@ -12,12 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.loaders.actors import Responsibility, extract_responsibilities
-from policykg.loaders.alignment import infer_position, term_counts, train_classifier
-from policykg.loaders.metrics import parse_metrics
-from policykg.loaders.projects import Project, ProjectMention, extract_project_mentions, resolve_projects
+from policykg.loaders.metrics.statements import parse_metrics
+from policykg.loaders.projects.mentions import (
+    Project,
+    ProjectMention,
+    extract_project_mentions,
+    resolve_projects,
+)
 from policykg.loaders.records import Document, GoalLink, MetricStatement
 from policykg.loaders.regions import RegionMention, extract_region_mentions
-from policykg.loaders.sections import DocumentStructure, section_at
+from policykg.loaders.structure.alignment import infer_position, term_counts, train_classifier
+from policykg.loaders.structure.sections import DocumentStructure, section_at
 
 __all__ = ["CorpusRecords", "extract_corpus", "extract_document"]
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document, Span
+from policykg.loaders.text.normalise import normalise
 
 __all__ = [
     "Place",

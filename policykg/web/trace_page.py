@@ -1,6 +1,6 @@
 """``/trace?q=…``: which strategic goal something serves, by which paths, on what evidence.
 
-The page is a rendering of :func:`policykg.graph.trace.trace` (the same answer as ``policykg trace``):
+The page is a rendering of :func:`policykg.analysis.trace.trace` (the same answer as ``policykg trace``):
 the entity, the 1571 goal and position, every ``contributesTo`` path as a chain of links, and under
 each path the evidence of each hop.  Trace runs several queries and may train a small classifier, so it
 runs in a thread; text that matches nothing is a 404 page that says so.
@@ -16,10 +16,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from policykg.analysis.trace import NotFoundError, TraceNode, TraceResult, trace
 from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import rows
-from policykg.graph.trace import NotFoundError, TraceNode, TraceResult, trace
 from policykg.web.pages import respond
 from policykg.web.templates import Markup, entity_link, esc
 

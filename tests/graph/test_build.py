@@ -5,10 +5,10 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from policykg.graph.build import OA
-from policykg.loaders.documents import bundled_corpus
+from policykg.build import corpus_ntriples, parse_corpus
+from policykg.graph.triples import OA
+from policykg.loaders.text.documents import bundled_corpus
 from policykg.ontology.vocab import PKG
-from policykg.pipeline import corpus_ntriples, parse_corpus
 
 
 def test_same_input_gives_identical_sorted_ntriples() -> None:
@@ -62,7 +62,7 @@ def test_ntriples_escape_line_breaks_and_quotes() -> None:
     """Multi-line text with quotes and backslashes serialises as valid N-Triples that parses back."""
     from rdflib import Literal
 
-    from policykg.graph.build import to_ntriples
+    from policykg.graph.triples import to_ntriples
 
     text = '第一行\n“引号”与"quote"\\反斜杠\r'
     nt = to_ntriples([(URIRef("http://x/s"), URIRef("http://x/p"), Literal(text, lang="zh"))])

@@ -90,9 +90,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def remote(server: str) -> Iterator[RemoteStore]:
     """The remote store holding the corpus graph and the ontology, loaded as `build --store http://…` does."""
-    from policykg.loaders.documents import bundled_corpus
+    from policykg.build import corpus_ntriples, parse_corpus
+    from policykg.loaders.text.documents import bundled_corpus
     from policykg.ontology import ontology_path
-    from policykg.pipeline import corpus_ntriples, parse_corpus
 
     store = RemoteStore.from_spec(server, timeout=10)
     data = corpus_ntriples(parse_corpus(bundled_corpus()))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from policykg.build import corpus_ntriples, parse_corpus
 from policykg.errors import QueryError, StoreError
 from policykg.graph.named_queries import list_queries, load_query
 from policykg.graph.store import Iri, Lit, open_store, rows
-from policykg.loaders.documents import bundled_corpus
+from policykg.loaders.text.documents import bundled_corpus
 from policykg.ontology import ontology_path
-from policykg.pipeline import corpus_ntriples, parse_corpus
 
 GOALS = "https://w3id.org/policykg/id/goal/"
 

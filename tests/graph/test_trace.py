@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from policykg.analysis.trace import NotFoundError, trace
 from policykg.cli import main
 from policykg.graph.store import open_store
-from policykg.graph.trace import NotFoundError, trace
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from policykg.loaders.alignment import GoalClassifier, align_corpus, bigrams
 from policykg.loaders.records import Document
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.alignment import GoalClassifier, align_corpus, bigrams
+from policykg.loaders.structure.sections import parse_structure
 
 REPORT_2025 = "003_c0f21ab277f53f5b.txt"
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"

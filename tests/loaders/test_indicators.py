@@ -1,8 +1,8 @@
-"""Canonical indicator names: one string per measured quantity across documents (policykg.loaders.indicators)."""
+"""Canonical indicator names: one string per measured quantity across documents (policykg.loaders.metrics.indicators)."""
 
 from __future__ import annotations
 
-from policykg.loaders.indicators import (
+from policykg.loaders.metrics.indicators import (
     alt_labels,
     canonical_level,
     clean_surface,
@@ -12,7 +12,7 @@ from policykg.loaders.indicators import (
     topic_of,
     with_topic,
 )
-from policykg.loaders.metrics import parse_metrics
+from policykg.loaders.metrics.statements import parse_metrics
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"

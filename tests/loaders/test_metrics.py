@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.metrics import parse_metrics, read_comparator, split_sentences
-from policykg.loaders.numbers import find_quantities
+from policykg.loaders.metrics.statements import parse_metrics, read_comparator, split_sentences
 from policykg.loaders.records import Document
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.sections import parse_structure
+from policykg.loaders.text.numbers import find_quantities
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"

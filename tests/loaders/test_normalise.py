@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.normalise import normalise
+from policykg.loaders.text.normalise import normalise
 
 CJK_AND_NOISE = st.text(
     alphabet=st.sampled_from(

@@ -1,4 +1,4 @@
-"""Numbers, scale words and units as the genre writes them (policykg.loaders.numbers)."""
+"""Numbers, scale words and units as the genre writes them (policykg.loaders.text.numbers)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.numbers import (
+from policykg.loaders.text.numbers import (
     base_units,
     find_quantities,
     normalised_value,

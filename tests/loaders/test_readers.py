@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from policykg.errors import EmptyDocumentError, InputError
-from policykg.loaders.documents import bundled_corpus, decode, parse_document
-from policykg.loaders.readers import ExtractedText, extract_text
-from policykg.loaders.readers.pdf import Line, join_lines, strip_furniture
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.sections import parse_structure
+from policykg.loaders.text.documents import bundled_corpus, decode, parse_document
+from policykg.loaders.text.readers import ExtractedText, extract_text
+from policykg.loaders.text.readers.pdf import Line, join_lines, strip_furniture
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 REPORT_2025 = "003_c0f21ab277f53f5b.txt"
@@ -597,8 +597,8 @@ def test_extracted_text_is_frozen() -> None:
 
 def _facts(text: str, doc_id: str) -> tuple[list[tuple], list[str]]:
     """The metric statements (without spans) and project names a text yields."""
-    from policykg.loaders.metrics import parse_metrics
-    from policykg.loaders.projects import extract_project_mentions
+    from policykg.loaders.metrics.statements import parse_metrics
+    from policykg.loaders.projects.mentions import extract_project_mentions
 
     doc = parse_document(text, doc_id=doc_id)
     structure = parse_structure(doc)

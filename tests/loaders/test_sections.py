@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders.records import Document
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.sections import parse_structure
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"

@@ -15,10 +15,10 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from policykg.graph import iris
-from policykg.graph.build import OA, evidence_triples, metric_triples
-from policykg.loaders.documents import parse_document
+from policykg.graph.triples import OA, evidence_triples, metric_triples
 from policykg.loaders.records import MetricStatement
-from policykg.loaders.sections import parse_structure
+from policykg.loaders.structure.sections import parse_structure
+from policykg.loaders.text.documents import parse_document
 from policykg.ontology import ontology_path
 from policykg.ontology.validate import ValidationReport, validate
 
@@ -51,7 +51,7 @@ def _span(word: str) -> tuple[int, int]:
 
 def sample_graph() -> Graph:
     """A small graph with one instance of every class, which conforms to the shapes."""
-    from policykg.pipeline import corpus_ntriples
+    from policykg.build import corpus_ntriples
 
     doc = parse_document(TEXT, doc_id="test.txt")
     g = Graph().parse(data=corpus_ntriples([(doc, parse_structure(doc))]), format="nt")

@@ -20,10 +20,16 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from policykg.loaders.goals import GOAL_CODES, POSITION_CODES, goal_labels, goal_terms, position_terms
-from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document, GoalLink, Section
-from policykg.loaders.sections import DocumentStructure
+from policykg.loaders.structure.goals import (
+    GOAL_CODES,
+    POSITION_CODES,
+    goal_labels,
+    goal_terms,
+    position_terms,
+)
+from policykg.loaders.structure.sections import DocumentStructure
+from policykg.loaders.text.normalise import normalise
 
 __all__ = [
     "POSITION_CODES",

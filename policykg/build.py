@@ -1,9 +1,10 @@
 """The main job: documents → records → triples → a store on disk, replaced atomically.
 
-A build writes the new graph into a temporary directory beside the target and swaps it in only
-when it is complete, so a failed or killed build leaves the previous graph readable.  A store
-directory carries a small ``policykg-store.json`` marker; a directory without it is never
-replaced, so ``--store`` pointed at the wrong folder cannot destroy it.
+Orchestration only: read documents (loaders), parse and align their structure, extract records,
+turn them into triples (graph.triples) and hand them to a store.  A build writes the new graph
+into a temporary directory beside the target and swaps it in only when it is complete (the layout
+and the swap live in ``graph.backends.oxigraph.storedir``), so a failed or killed build leaves the
+previous graph readable.
 """
 
 from __future__ import annotations
@@ -19,29 +20,30 @@ from pathlib import Path
 
 from policykg import __version__
 from policykg.errors import StoreError
-from policykg.loaders.documents import read_corpus
+from policykg.graph.backends.oxigraph.storedir import (
+    MARKER,
+    check_target,
+    is_store_dir,
+    recover,
+    store_data_path,
+    swap_in,
+)
 from policykg.loaders.records import Document
-from policykg.loaders.sections import DocumentStructure, parse_structure
+from policykg.loaders.structure.sections import DocumentStructure, parse_structure
+from policykg.loaders.text.documents import read_corpus
 
 __all__ = [
-    "MARKER",
     "BuildReport",
     "add_documents",
     "build_documents",
     "build_remote",
     "build_store",
     "corpus_ntriples",
-    "is_store_dir",
     "parse_corpus",
     "parse_documents",
-    "recover",
     "remove_document",
-    "store_data_path",
     "stored_documents",
 ]
-
-MARKER = "policykg-store.json"
-DATA_DIR = "oxigraph"
 
 
 @dataclass
@@ -58,7 +60,7 @@ def parse_documents(
     documents: Iterable[Document], *, on_document: Callable[[Document], None] | None = None
 ) -> list[tuple[Document, DocumentStructure]]:
     """Documents with their parsed structure, sections aligned to goals corpus-wide."""
-    from policykg.loaders.alignment import align_corpus
+    from policykg.loaders.structure.alignment import align_corpus
 
     items = []
     for doc in documents:
@@ -77,64 +79,10 @@ def parse_corpus(
 
 def corpus_ntriples(items: list[tuple[Document, DocumentStructure]], *, workers: int = 1) -> str:
     """The data graph of parsed documents and everything extracted from them, as sorted N-Triples."""
-    from policykg.graph.build import graph_triples, to_ntriples
+    from policykg.graph.triples import graph_triples, to_ntriples
     from policykg.loaders.extract import extract_corpus
 
     return to_ntriples(graph_triples(extract_corpus(items, workers=workers)))
-
-
-def is_store_dir(path: Path) -> bool:
-    """Whether a directory is a store that policykg built (and may therefore replace)."""
-    return (path / MARKER).is_file()
-
-
-def store_data_path(path: Path) -> Path:
-    """The pyoxigraph database inside a store directory."""
-    return path / DATA_DIR
-
-
-def _check_target(target: Path) -> None:
-    if target.exists() and not target.is_dir():
-        raise StoreError(f"{target}: exists and is not a directory; choose another --store")
-    if target.is_dir() and any(target.iterdir()) and not is_store_dir(target):
-        raise StoreError(f"{target}: exists and is not a policykg store; refusing to replace it")
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def recover(target: Path) -> None:
-    """Clean up after a build that was killed: restore a graph caught between the two renames of a
-    swap, and remove the temporary directories of builds whose process is gone."""
-    for stale in sorted(target.parent.glob(f".{target.name}.*-*")):
-        kind, _, pid = stale.name.rpartition("-")
-        if not pid.isdigit() or _pid_alive(int(pid)):
-            continue
-        if kind.endswith(".old") and not target.exists():
-            os.replace(stale, target)
-        else:
-            shutil.rmtree(stale, ignore_errors=True)
-
-
-def _swap_in(tmp: Path, target: Path) -> None:
-    """Replace ``target`` by ``tmp`` with renames, so readers see the old or the new graph, never half."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, old)
-    try:
-        os.replace(tmp, target)
-    except OSError:
-        if old.exists():
-            os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def build_store(
@@ -145,7 +93,7 @@ def build_store(
     workers: int = 1,
 ) -> BuildReport:
     """Parse a corpus folder, build its graph with the ontology, and atomically replace the store."""
-    _check_target(Path(target))
+    check_target(Path(target))
     return build_documents(
         read_corpus(Path(corpus)), target, on_document=on_document, source=str(corpus), workers=workers
     )
@@ -162,13 +110,13 @@ def build_documents(
     """Build the graph of documents with the ontology and atomically replace the store at ``target``."""
     if Path(target).parent.is_dir():
         recover(Path(target))
-    from policykg.graph.backends.oxigraph import OxigraphStore
+    from policykg.graph.backends.oxigraph.store import OxigraphStore
     from policykg.graph.named_queries import load_query
     from policykg.ontology import ontology_path
 
     started = time.perf_counter()
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     # one order whatever the order of arrival, so adding documents one by one gives the built graph
     items = parse_documents(sorted(documents, key=lambda d: d.id), on_document=on_document)
     data = corpus_ntriples(items, workers=workers)
@@ -205,7 +153,7 @@ def build_documents(
             "documents": report.documents,
         }
         (tmp / MARKER).write_text(json.dumps(marker, ensure_ascii=False, indent=1), encoding="utf-8")
-        _swap_in(tmp, target)
+        swap_in(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -285,10 +233,10 @@ def add_documents(paths: Iterable[Path], target: Path) -> tuple[BuildReport, lis
     computed as if the corpus had been built at once; a document with the name of one already in the
     store replaces it, so adding the same file twice changes nothing.
     """
-    from policykg.loaders.documents import read_document
+    from policykg.loaders.text.documents import read_document
 
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     new = [read_document(Path(p)) for p in paths]
     existing = stored_documents(target) if is_store_dir(target) else []
     names = {d.id for d in new}

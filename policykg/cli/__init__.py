@@ -77,7 +77,7 @@ class _Reports:
     """``reports`` imported on first use, so commands that do not query start fast."""
 
     def __getattr__(self, name: str) -> Any:
-        from policykg import reports as module
+        from policykg.analysis import reports as module
 
         return getattr(module, name)
 
@@ -138,9 +138,9 @@ def main() -> None:
 @_edge
 def build(corpus: Path | None, store: str | None, out: Path | None, workers: int, fmt: str) -> None:
     """Build the graph from every document of a folder, replacing the store (or a SPARQL server's graph)."""
+    from policykg.build import build_store
     from policykg.graph.store import default_store_path
-    from policykg.loaders.documents import bundled_corpus
-    from policykg.pipeline import build_store
+    from policykg.loaders.text.documents import bundled_corpus
 
     corpus_dir = corpus or bundled_corpus()
     remote = bool(store and store.startswith(("http://", "https://")))
@@ -148,7 +148,7 @@ def build(corpus: Path | None, store: str | None, out: Path | None, workers: int
 
     def run(on_document: Any = None) -> Any:
         if remote:
-            from policykg.pipeline import build_remote
+            from policykg.build import build_remote
 
             return build_remote(corpus_dir, str(store), on_document=on_document)
         return build_store(corpus_dir, target, on_document=on_document, workers=workers)
@@ -242,7 +242,7 @@ def _print_report(report: Any, fmt: str, note: str) -> None:
 @_edge
 def add(files: tuple[Path, ...], store: str | None, fmt: str) -> None:
     """Add documents (.txt, .docx, .pdf, .html) to the graph, creating it when missing, and relink it."""
-    from policykg.pipeline import add_documents
+    from policykg.build import add_documents
 
     report, names = add_documents(files, _target(store))
     _print_report(report, fmt, f"added {', '.join(names)}")
@@ -255,7 +255,7 @@ def add(files: tuple[Path, ...], store: str | None, fmt: str) -> None:
 @_edge
 def remove(doc: str, store: str | None, fmt: str) -> None:
     """Take the document DOC (its file name) out of the graph and relink what remains."""
-    from policykg.pipeline import remove_document
+    from policykg.build import remove_document
 
     _print_report(remove_document(doc, _target(store)), fmt, f"removed {doc}")
 
@@ -407,7 +407,7 @@ def _tracked_json(t: Any) -> dict[str, Any]:
 @_edge
 def compare(indicator: str | None, store: str | None, fmt: str) -> None:
     """Targets against actuals: the series of one INDICATOR by year, or the status of every tracked target."""
-    from policykg.tracking import series, track
+    from policykg.analysis.tracking import series, track
 
     rows = reports.metrics(_open(store))
     if indicator and not any(r["indicator"] == indicator for r in rows):
@@ -450,7 +450,7 @@ def compare(indicator: str | None, store: str | None, fmt: str) -> None:
 @_edge
 def discrepancies(store: str | None, fmt: str) -> None:
     """Indicators whose sources report different actual values for the same period, with evidence."""
-    from policykg.tracking import discrepancies as find
+    from policykg.analysis.tracking import discrepancies as find
 
     found = find(reports.metrics(_open(store)))
     if fmt == "json":
@@ -660,7 +660,7 @@ def goals(year: str | None, store: str | None, fmt: str) -> None:
 @_edge
 def diff(year_a: str, year_b: str, what: tuple[str, ...], store: str | None, fmt: str) -> None:
     """Tasks, projects and targets that are new, continued, changed or dropped from YEAR_A to YEAR_B."""
-    from policykg.diff import diff_years
+    from policykg.analysis.diff import diff_years
     from policykg.graph.named_queries import load_query
     from policykg.graph.store import rows
 
@@ -702,7 +702,7 @@ def diff(year_a: str, year_b: str, what: tuple[str, ...], store: str | None, fmt
 @_edge
 def entity(name: str, store: str | None, fmt: str) -> None:
     """Everything known about one entity: mentions with evidence, sections, goals, metrics, places, actors."""
-    from policykg.entity import describe
+    from policykg.analysis.entity import describe
 
     data = describe(_open(store), name)
     if fmt == "json":
@@ -789,7 +789,7 @@ def reason(scope: str, out: Path | None, store: str | None, fmt: str) -> None:
 @_edge
 def trace(text: str, store: str | None, fmt: str) -> None:
     """Trace TEXT (a project, region, section, indicator or passage) to its strategic goal, with evidence."""
-    from policykg.graph.trace import trace as run_trace
+    from policykg.analysis.trace import trace as run_trace
 
     result = run_trace(_open(store), text)
     if fmt == "json":

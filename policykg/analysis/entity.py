@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policykg import reports
+from policykg.analysis import reports
+from policykg.analysis.trace import NotFoundError, locate, trace
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Iri, Store, rows
-from policykg.graph.trace import NotFoundError, locate, trace
 
 __all__ = ["describe"]
 

@@ -5,7 +5,7 @@ and the 专栏 boxes of annual plans are tables; ``iter_inner_content`` skips co
 (``w:sdt``), which cover pages and templates use.  One paragraph becomes one line, an empty
 paragraph an empty line (word processors use them for spacing, and the .txt exports of the corpus
 keep them).  Paragraphs styled as headings get an empty line either side, so that an unnumbered
-heading stands alone the way :mod:`policykg.loaders.sections` recognises plain headings; numbered
+heading stands alone the way :mod:`policykg.loaders.structure.sections` recognises plain headings; numbered
 headings (``一、`` ``（一）``) are found by their numbers anyway.  Numbering that Word generates
 automatically (list numbering defined in ``numbering.xml``) is not part of the text and is not
 recreated.  Page headers, footers and footnotes are left out: they are not part of the body.
@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from policykg.errors import InputError
-from policykg.loaders.readers._common import library_failure, table_lines, tidy
+from policykg.loaders.text.readers._common import library_failure, table_lines, tidy
 
 __all__ = ["read_docx"]
 

@@ -4,13 +4,13 @@ Plans and reports carry their commitments and results as figures inside running 
 ``地区生产总值增长5%左右``, ``育肥牛、育肥羊出栏数分别达到180万头和4000万只以上``,
 ``全区接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%``.  To make those figures
 comparable in a graph, each one becomes a :class:`MetricStatement` that says what is measured (a
-canonical indicator, see :mod:`policykg.loaders.indicators`), the value and unit as written, how
+canonical indicator, see :mod:`policykg.loaders.metrics.indicators`), the value and unit as written, how
 the value bounds the quantity (左右/以上/以下), whether it is a target or a result, for which
 period, and whether it is a level or a change.
 
 The reading follows the genre's conventions (``CONTRACT.md``, "What the gold counts"):
 
-* quantities are found by :mod:`policykg.loaders.numbers`; numbers in names, document numbers,
+* quantities are found by :mod:`policykg.loaders.text.numbers`; numbers in names, document numbers,
   titles, short quoted names, ordinals (第3位) and comparisons with another region's figure are
   not statements;
 * values joined by 、/和 form a chain: a trailing 以上 bounds every value of the chain, a subject
@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from policykg.loaders.indicators import (
+from policykg.loaders.metrics.indicators import (
     canonical_level,
     clean_surface,
     ends_with_action,
@@ -41,10 +41,10 @@ from policykg.loaders.indicators import (
     topic_of,
     with_topic,
 )
-from policykg.loaders.normalise import NormalisedText, normalise
-from policykg.loaders.numbers import Quantity, find_quantities, normalised_value, unit_family
 from policykg.loaders.records import Document, MetricStatement, Section
-from policykg.loaders.sections import DocumentStructure
+from policykg.loaders.structure.sections import DocumentStructure
+from policykg.loaders.text.normalise import NormalisedText, normalise
+from policykg.loaders.text.numbers import Quantity, find_quantities, normalised_value, unit_family
 
 __all__ = ["parse_metrics", "read_comparator", "split_sentences"]
 

@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from policykg.loaders.numbers import unit_family
+from policykg.loaders.text.numbers import unit_family
 
 __all__ = [
     "alt_labels",

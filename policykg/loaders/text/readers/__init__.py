@@ -1,7 +1,7 @@
 """Readers for the formats policy documents are published in: plain text, Word, PDF and web pages.
 
 Official plans and reports reach us as ``.docx`` files, PDFs with a text layer and article pages;
-the loaders downstream (:func:`policykg.loaders.documents.parse_document`) take plain text.
+the loaders downstream (:func:`policykg.loaders.text.documents.parse_document`) take plain text.
 :func:`extract_text` turns a file of any supported format into that text — one paragraph per
 line, headings on lines of their own, tables as tab-separated rows — and records where it came
 from: the format, the SHA-256 of the original bytes (the text's own checksum differs once a file
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import EmptyDocumentError, InputError
-from policykg.loaders.documents import decode
+from policykg.loaders.text.documents import decode
 
 __all__ = ["SUPPORTED_SUFFIXES", "ExtractedText", "extract_text"]
 
@@ -37,19 +37,19 @@ def _txt(data: bytes, name: str) -> tuple[str, int | None]:
 
 
 def _docx(data: bytes, name: str) -> tuple[str, int | None]:
-    from policykg.loaders.readers.docx import read_docx
+    from policykg.loaders.text.readers.docx import read_docx
 
     return read_docx(data, name=name), None
 
 
 def _pdf(data: bytes, name: str) -> tuple[str, int | None]:
-    from policykg.loaders.readers.pdf import read_pdf
+    from policykg.loaders.text.readers.pdf import read_pdf
 
     return read_pdf(data, name=name)
 
 
 def _html(data: bytes, name: str) -> tuple[str, int | None]:
-    from policykg.loaders.readers.html import read_html
+    from policykg.loaders.text.readers.html import read_html
 
     return read_html(data, name=name), None
 

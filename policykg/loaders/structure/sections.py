@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from policykg.loaders.goals import explicit_goal, inherited
-from policykg.loaders.normalise import NormalisedText, normalise
 from policykg.loaders.records import Document, GoalLink, Paragraph, Section, Sentence
+from policykg.loaders.structure.goals import explicit_goal, inherited
+from policykg.loaders.text.normalise import NormalisedText, normalise
 
 __all__ = ["DocumentStructure", "doc_key", "parse_sections", "parse_structure"]
 

@@ -5,11 +5,11 @@ figure (``百亿``, ``万亿元大关``, ``九成``, ``三千万元``), followed
 (万亿 亿 万 千 百) and a base unit or classifier (元 吨 千瓦时 亩 人次 家 个 % 个百分点 倍 …).
 ``多``/``余`` between number and unit (``300多亿元``) mark a lower bound.  Units are data
 (``data/units.json``) so that new measure words need no code.  Everything here works on the
-normalised text (see :mod:`policykg.loaders.normalise`); callers map spans back to the original.
+normalised text (see :mod:`policykg.loaders.text.normalise`); callers map spans back to the original.
 
 What is *not* a quantity is decided here only where the letters say so (``PM2.5``, ``G0616``, ``5G``,
 ``500千伏``, ``2024年``, ``3岁``); whether a quantity is a metric statement is for
-:mod:`policykg.loaders.metrics` to decide from its context.
+:mod:`policykg.loaders.metrics.statements` to decide from its context.
 """
 
 from __future__ import annotations

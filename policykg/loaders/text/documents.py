@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from policykg.errors import BinaryDocumentError, EmptyDocumentError, InputError
-from policykg.loaders.normalise import normalise
 from policykg.loaders.records import Document
+from policykg.loaders.text.normalise import normalise
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -176,7 +176,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
 
 def read_document(path: Path, manifest_entry: Mapping[str, Any] | None = None) -> Document:
     """Open one file (.txt, .docx, .pdf, .html) and parse its text; bad files raise InputError."""
-    from policykg.loaders.readers import extract_text  # the readers build on decode() above
+    from policykg.loaders.text.readers import extract_text  # the readers build on decode() above
 
     path = Path(path)
     if not path.is_file():

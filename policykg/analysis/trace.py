@@ -19,7 +19,7 @@ from typing import Any
 from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Iri, Lit, Store, rows
-from policykg.loaders.goals import POSITION_CODES
+from policykg.loaders.structure.goals import POSITION_CODES
 
 __all__ = ["NotFoundError", "TraceNode", "TraceResult", "locate", "trace"]
 
@@ -234,7 +234,7 @@ class _Passage:
 def _find_passages(store: Store, query: str) -> list[_Passage]:
     """Where documents say the query text (normalised): every document that has it, the latest first;
     else the closest clause of any document, when it is close enough."""
-    from policykg.loaders.normalise import normalise
+    from policykg.loaders.text.normalise import normalise
 
     wanted = normalise(query).text.strip()
     if len(wanted) < 4:
@@ -298,7 +298,7 @@ def _classifier(store: Store):  # type: ignore[no-untyped-def]
     """The goal classifier, trained from the explicitly aligned sections held in the store."""
     from collections import defaultdict
 
-    from policykg.loaders.alignment import GoalClassifier, own_text, term_counts
+    from policykg.loaders.structure.alignment import GoalClassifier, own_text, term_counts
 
     texts = {r["docName"]: r["content"] for r in rows(store.query(load_query("documents_text").text))}
     sections = rows(store.query(load_query("section_spans").text))
@@ -390,7 +390,7 @@ def _position(
     evidence: list[dict[str, Any]],
 ) -> tuple[str | None, str | None]:
     """The position: stored for named entities, the goal's when it is a position, else inferred from text."""
-    from policykg.loaders.alignment import infer_position, term_counts
+    from policykg.loaders.structure.alignment import infer_position, term_counts
 
     if entity.type not in ("task",) and (stored := _stored_position(store, entity.id)):
         return stored, "stored"

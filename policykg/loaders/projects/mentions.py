@@ -23,10 +23,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from policykg.loaders.goals import POSITION_CODES
-from policykg.loaders.normalise import NormalisedText, normalise
 from policykg.loaders.records import Document, Section, Span
 from policykg.loaders.regions import PlaceHit, find_places, gazetteer
+from policykg.loaders.structure.goals import POSITION_CODES
+from policykg.loaders.text.normalise import NormalisedText, normalise
 
 __all__ = ["Project", "ProjectMention", "extract_project_mentions", "project_key", "resolve_projects"]
 

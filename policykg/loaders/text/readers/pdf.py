@@ -38,7 +38,7 @@ from pdfminer.layout import LAParams, LTFigure, LTItem, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from policykg.errors import InputError
-from policykg.loaders.readers._common import library_failure, tidy
+from policykg.loaders.text.readers._common import library_failure, tidy
 
 __all__ = ["Line", "join_lines", "read_pdf", "strip_furniture"]
 

@@ -3,7 +3,7 @@
 Tables are where the formats meet the genre: the 专栏 boxes of annual plans are tables in Word files
 and on web pages.  Both readers render them with :func:`table_lines` so that the same box reads the
 same whichever format it came in, and so that the numbered targets inside a cell (``1.…`` ``2.…``)
-stay at the start of lines, where :mod:`policykg.loaders.sections` looks for them.
+stay at the start of lines, where :mod:`policykg.loaders.structure.sections` looks for them.
 """
 
 from __future__ import annotations

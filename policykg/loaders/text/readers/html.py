@@ -22,7 +22,7 @@ import lxml.html
 from lxml import etree
 
 from policykg.errors import BinaryDocumentError, EmptyDocumentError
-from policykg.loaders.readers._common import cjk_count, library_failure, table_lines, tidy
+from policykg.loaders.text.readers._common import cjk_count, library_failure, table_lines, tidy
 
 __all__ = ["article_text", "decode_html", "read_html"]
 

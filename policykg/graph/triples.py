@@ -15,8 +15,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, Namespace
 from policykg.graph import iris
 from policykg.loaders.actors import Responsibility
 from policykg.loaders.extract import CorpusRecords
-from policykg.loaders.indicators import alt_labels
-from policykg.loaders.projects import Project
+from policykg.loaders.metrics.indicators import alt_labels
+from policykg.loaders.projects.mentions import Project
 from policykg.loaders.records import Document, GoalLink, MetricStatement, Section
 from policykg.loaders.regions import RegionMention
 from policykg.ontology.vocab import PKG

@@ -1,0 +1,1 @@
+"""The default store: pyoxigraph on disk, and the directory layout that makes swaps atomic."""

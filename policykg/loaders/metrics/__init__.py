@@ -1,0 +1,1 @@
+"""Metric statements: quantities, what they measure, their period and kind, and canonical indicators."""

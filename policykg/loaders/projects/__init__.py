@@ -1,0 +1,1 @@
+"""Named projects: candidates in the text, coordinated lists, and resolution across documents."""
