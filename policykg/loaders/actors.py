@@ -17,9 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from policykg.loaders.records import Document, Section, Span
+from policykg.loaders.records import Document, Span
 from policykg.loaders.regions import find_places
-from policykg.loaders.text.normalise import normalise
+from policykg.loaders.structure.sections import DocumentStructure, parse_structure
 
 __all__ = ["Responsibility", "extract_responsibilities"]
 
@@ -85,14 +85,6 @@ def _split(subject: str) -> list[str]:
     return [body]
 
 
-def _section_at(sections: tuple[Section, ...], offset: int) -> Section | None:
-    best: Section | None = None
-    for s in sections:
-        if s.span[0] <= offset < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    return best
-
-
 def _subject(clause: str) -> tuple[str, int, str] | None:
     """(subject, where the modal starts, the modal) at the head of a clause."""
     terms = _terms()
@@ -127,10 +119,12 @@ def _subject(clause: str) -> tuple[str, int, str] | None:
     return subject, k, modal
 
 
-def extract_responsibilities(doc: Document, structure: Any = None) -> list[Responsibility]:
+def extract_responsibilities(
+    doc: Document, structure: DocumentStructure | None = None
+) -> list[Responsibility]:
     """Every assignment of a task to an actor in one document."""
-    norm = normalise(doc.text)
-    sections: tuple[Section, ...] = tuple(getattr(structure, "sections", ()) or ())
+    structure = structure or parse_structure(doc)
+    norm = structure.norm
     out: list[Responsibility] = []
     for m in _SENTENCE.finditer(norm.text):
         sentence = m.group(0)
@@ -139,7 +133,7 @@ def extract_responsibilities(doc: Document, structure: Any = None) -> list[Respo
         if len(sentence) < 4:
             continue
         span = norm.original_span(start, start + len(sentence))
-        section = _section_at(sections, span[0])
+        section = structure.section_at(span[0])
         target_m = _TARGET.search(sentence)
         target = target_m.group(0) if target_m else None
         lead = _LEAD.search(sentence)

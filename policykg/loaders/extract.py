@@ -22,7 +22,7 @@ from policykg.loaders.projects.mentions import (
 from policykg.loaders.records import Document, GoalLink, MetricStatement
 from policykg.loaders.regions import RegionMention, extract_region_mentions
 from policykg.loaders.structure.alignment import infer_position, term_counts, train_classifier
-from policykg.loaders.structure.sections import DocumentStructure, section_at
+from policykg.loaders.structure.sections import DocumentStructure
 
 __all__ = ["CorpusRecords", "extract_corpus", "extract_document"]
 
@@ -74,7 +74,7 @@ def extract_document(item: tuple[Document, DocumentStructure]) -> DocumentRecord
     doc, structure = item
     metrics = parse_metrics(doc, structure)
     places = [
-        (place, section.id if (section := section_at(structure.sections, place.span)) else None)
+        (place, section.id if (section := structure.section_at(*place.span)) else None)
         for place in extract_region_mentions(doc, structure)
     ]
     resps = [(resp, _target_span(resp, metrics)) for resp in extract_responsibilities(doc, structure)]

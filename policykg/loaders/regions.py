@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from policykg.loaders.records import Document, Span
+from policykg.loaders.structure.sections import DocumentStructure
 from policykg.loaders.text.normalise import normalise
 
 __all__ = [
@@ -198,9 +199,9 @@ def find_places(text: str) -> list[PlaceHit]:
     return hits
 
 
-def extract_region_mentions(doc: Document, structure: object | None = None) -> list[RegionMention]:
+def extract_region_mentions(doc: Document, structure: DocumentStructure | None = None) -> list[RegionMention]:
     """Every place mention of a document, with spans into the original text."""
-    norm = normalise(doc.text)
+    norm = structure.norm if structure is not None else normalise(doc.text)
     gaz = gazetteer()
     out: list[RegionMention] = []
     for hit in find_places(norm.text):

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from policykg.errors import BinaryDocumentError, EmptyDocumentError, InputError
-from policykg.loaders.text.documents import bundled_corpus, decode, infer_metadata, read_corpus, read_document
+from policykg.loaders.text.documents import bundled_corpus, infer_metadata, read_corpus, read_document
+from policykg.loaders.text.readers.plain import decode
 
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 

@@ -20,9 +20,10 @@ import pytest
 
 from policykg.errors import EmptyDocumentError, InputError
 from policykg.loaders.structure.sections import parse_structure
-from policykg.loaders.text.documents import bundled_corpus, decode, parse_document
+from policykg.loaders.text.documents import bundled_corpus, parse_document
 from policykg.loaders.text.readers import ExtractedText, extract_text
 from policykg.loaders.text.readers.pdf import Line, join_lines, strip_furniture
+from policykg.loaders.text.readers.plain import decode
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 REPORT_2025 = "003_c0f21ab277f53f5b.txt"

@@ -42,8 +42,8 @@ from policykg.loaders.metrics.indicators import (
     with_topic,
 )
 from policykg.loaders.records import Document, MetricStatement, Section
-from policykg.loaders.structure.sections import DocumentStructure
-from policykg.loaders.text.normalise import NormalisedText, normalise
+from policykg.loaders.structure.sections import DocumentStructure, section_at
+from policykg.loaders.text.normalise import NormalisedText
 from policykg.loaders.text.numbers import Quantity, find_quantities, normalised_value, unit_family
 
 __all__ = ["parse_metrics", "read_comparator", "split_sentences"]
@@ -265,7 +265,7 @@ def _is_statement(text: str, q: Quantity, sent_start: int) -> bool:
 
 def parse_metrics(doc: Document, structure: DocumentStructure) -> list[MetricStatement]:
     """Every metric statement of a document, sorted by span."""
-    norm = normalise(doc.text)
+    norm = structure.norm
     frame = _Frame.of(doc, structure)
     out: list[MetricStatement] = []
     paragraph_last: list[_Mention] = []
@@ -500,14 +500,6 @@ def _change_direction(raw: str, m: _Mention) -> str | None:
 # --- kind and period -------------------------------------------------------------------------
 
 
-def _section_at(frame: _Frame, offset: int) -> Section | None:
-    best = None
-    for s in frame.sections:
-        if s.span[0] <= offset < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    return best
-
-
 def _ancestors(frame: _Frame, section: Section | None) -> list[Section]:
     by_id = {s.id: s for s in frame.sections}
     chain = []
@@ -518,7 +510,7 @@ def _ancestors(frame: _Frame, section: Section | None) -> list[Section]:
 
 
 def _context(frame: _Frame, offset: int) -> _Context:
-    section = _section_at(frame, offset)
+    section = section_at(frame.sections, (offset, offset + 1))
     default_kind = "actual" if frame.doc.kind == "news" else "target"
     ctx = _Context(
         default_kind, frame.plan_year if default_kind == "target" else frame.review_year, None, section

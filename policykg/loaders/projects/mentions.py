@@ -23,10 +23,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from policykg.loaders.records import Document, Section, Span
+from policykg.loaders.records import Document, Span
 from policykg.loaders.regions import PlaceHit, find_places, gazetteer
 from policykg.loaders.structure.goals import POSITION_CODES
-from policykg.loaders.text.normalise import NormalisedText, normalise
+from policykg.loaders.structure.sections import DocumentStructure, parse_structure
 
 __all__ = ["Project", "ProjectMention", "extract_project_mentions", "project_key", "resolve_projects"]
 
@@ -522,14 +522,6 @@ def _suffix_mismatch(item: str, last: str) -> bool:
 # --------------------------------------------------------------------------- extraction
 
 
-def _section_at(sections: Sequence[Section], offset: int) -> Section | None:
-    best: Section | None = None
-    for s in sections:
-        if s.span[0] <= offset < s.span[1] and (best is None or s.level >= best.level):
-            best = s
-    return best
-
-
 def _status(clause: str, start: int, end: int) -> str | None:
     lex = _lexicon()
     after = clause[end : end + 8]
@@ -545,10 +537,12 @@ def _status(clause: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-def extract_project_mentions(doc: Document, structure: Any = None) -> list[ProjectMention]:
+def extract_project_mentions(
+    doc: Document, structure: DocumentStructure | None = None
+) -> list[ProjectMention]:
     """Every mention of a named project in one document, spans into the original text."""
-    norm: NormalisedText = normalise(doc.text)
-    sections: Sequence[Section] = getattr(structure, "sections", ()) or ()
+    structure = structure or parse_structure(doc)
+    norm = structure.norm
     out: list[ProjectMention] = []
     seen: set[tuple[int, int, str]] = set()
     for m in _CLAUSE.finditer(norm.text):
@@ -560,7 +554,7 @@ def extract_project_mentions(doc: Document, structure: Any = None) -> list[Proje
             if span[1] <= span[0] or (span[0], span[1], name) in seen:
                 continue
             seen.add((span[0], span[1], name))
-            section = _section_at(sections, span[0])
+            section = structure.section_at(span[0])
             regions = tuple(dict.fromkeys(h.place.name for h in _name_hits(name)))
             out.append(
                 ProjectMention(

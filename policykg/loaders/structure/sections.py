@@ -65,11 +65,22 @@ class _Open:
 
 @dataclass(frozen=True)
 class DocumentStructure:
-    """Sections, paragraphs and sentences of one document, each with spans into the original."""
+    """Sections, paragraphs and sentences of one document, each with spans into the original, and
+    the normalised view they were parsed from.
+
+    It is the shared view of a document: computed once per document and handed to every extractor,
+    so no extractor normalises the text again or keeps its own copy of "which section holds this".
+    """
 
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
+    norm: NormalisedText
+
+    def section_at(self, start: int, end: int | None = None) -> Section | None:
+        """The innermost section holding original offsets ``start:end`` (one character when no end);
+        None before the first heading.  Of two sections at one depth, the later one wins."""
+        return section_at(self.sections, (start, start + 1 if end is None else end))
 
 
 def _fullwidth_number(number: str) -> str:
@@ -208,6 +219,7 @@ def parse_structure(doc: Document) -> DocumentStructure:
         sections=tuple(sec for _, sec in sections),
         paragraphs=tuple(_paragraphs(doc, norm, body_lines, by_node)),
         sentences=tuple(_sentences(doc, norm, body_lines, by_node)),
+        norm=norm,
     )
 
 
@@ -278,9 +290,10 @@ def parse_sections(doc: Document) -> tuple[Section, ...]:
 
 
 def section_at(sections: tuple[Section, ...] | list[Section], span: tuple[int, int]) -> Section | None:
-    """The innermost section whose span contains a span (None before the first heading)."""
+    """The innermost section whose span contains a span (None before the first heading); of two
+    sections at one depth, the later one wins."""
     inner = None
     for s in sections:
-        if s.span[0] <= span[0] and span[1] <= s.span[1] and (inner is None or s.level > inner.level):
+        if s.span[0] <= span[0] and span[1] <= s.span[1] and (inner is None or s.level >= inner.level):
             inner = s
     return inner

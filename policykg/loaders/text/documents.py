@@ -16,16 +16,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from policykg.errors import BinaryDocumentError, EmptyDocumentError, InputError
+from policykg.errors import EmptyDocumentError, InputError
 from policykg.loaders.records import Document
 from policykg.loaders.text.normalise import normalise
+from policykg.loaders.text.readers import extract_text
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "KINDS",
     "MAX_DOCUMENT_BYTES",
     "bundled_corpus",
-    "decode",
     "infer_metadata",
     "parse_document",
     "read_corpus",
@@ -43,36 +43,6 @@ _PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})年(?:工作安排|重点工作|工作
 _HEAD_CHARS = 3000
 # ~150 times the longest bundled document; a build needs a few hundred times its input in memory
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
-
-
-def decode(data: bytes, *, name: str = "document") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; binary is refused."""
-    if not data.strip():
-        raise EmptyDocumentError(f"{name}: the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise BinaryDocumentError(f"{name}: not readable as UTF-16 text ({exc.reason})") from None
-    else:
-        if b"\x00" in data:
-            raise BinaryDocumentError(f"{name}: binary data, not a text document")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise BinaryDocumentError(
-                    f"{name}: not text in UTF-8 or GB18030 (is it a PDF, Word or image file?)"
-                ) from None
-    text = text.removeprefix("\ufeff")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c")
-    if controls > max(8, len(text) // 100):
-        raise BinaryDocumentError(f"{name}: binary data, not a text document")
-    if not text.strip():
-        raise EmptyDocumentError(f"{name}: the file holds no text")
-    return text
 
 
 def _title_from_text(clean: str) -> str:
@@ -176,8 +146,6 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
 
 def read_document(path: Path, manifest_entry: Mapping[str, Any] | None = None) -> Document:
     """Open one file (.txt, .docx, .pdf, .html) and parse its text; bad files raise InputError."""
-    from policykg.loaders.text.readers import extract_text  # the readers build on decode() above
-
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")

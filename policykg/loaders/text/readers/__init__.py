@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policykg.errors import EmptyDocumentError, InputError
-from policykg.loaders.text.documents import decode
+from policykg.loaders.text.readers.plain import decode
 
 __all__ = ["SUPPORTED_SUFFIXES", "ExtractedText", "extract_text"]
 
