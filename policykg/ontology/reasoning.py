@@ -34,10 +34,12 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.query import ResultRow
+from rdflib.term import Identifier
 
 from policykg.errors import PolicyKGError
 from policykg.ontology import ontology_path
@@ -209,12 +211,16 @@ def _suspects(data: Graph, tbox: Graph) -> list[str]:
     problems: list[str] = []
     pairs = [(a, b) for a, b in tbox.subject_objects(OWL.disjointWith)]
     for group in tbox.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(tbox.items(tbox.value(group, OWL.members)))
+        head = tbox.value(group, OWL.members)
+        members = list(tbox.items(head)) if head is not None else []
         pairs += [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
     for a, b in pairs:
         query = "SELECT DISTINCT ?x WHERE { ?x a/rdfs:subClassOf* ?a . ?x a/rdfs:subClassOf* ?b . }"
-        for row in both.query(query, initBindings={"a": a, "b": b}, initNs={"rdfs": RDFS}):
-            problems.append(f"{row[0]} is both {_short(str(a))} and {_short(str(b))}, which are disjoint")
+        bindings: dict[str, Identifier] = {"a": cast(Identifier, a), "b": cast(Identifier, b)}
+        for row in both.query(query, initBindings=bindings, initNs={"rdfs": RDFS}):
+            problems.append(
+                f"{cast(ResultRow, row)[0]} is both {_short(str(a))} and {_short(str(b))}, which are disjoint"
+            )
     for prop in tbox.subjects(RDF.type, OWL.DatatypeProperty):
         declared = tbox.value(prop, RDFS.range)
         if declared is None:

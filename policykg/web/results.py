@@ -69,13 +69,13 @@ def negotiate(kind: str, format_param: str | None, accept: str | None) -> str:
             raise NotAcceptable(f"unknown format {format_param!r}: use one of {', '.join(FORMATS)}")
         return name
     for mime in _accepted(accept or "*/*"):
-        name = _ALIASES.get(mime)
-        if name is None:
+        accepted = _ALIASES.get(mime)
+        if accepted is None:
             continue
         if graph:
-            return name if name in GRAPH_FORMATS else "ntriples"
-        if name in FORMATS:
-            return name
+            return accepted if accepted in GRAPH_FORMATS else "ntriples"
+        if accepted in FORMATS:
+            return accepted
     if graph:
         return "ntriples"
     raise NotAcceptable(f"none of the accepted types is produced here: {', '.join(FORMATS.values())}")

@@ -52,7 +52,9 @@ class MemoryStore:
             if result.type in ("CONSTRUCT", "DESCRIBE"):
                 assert result.graph is not None
                 return {"ntriples": result.graph.serialize(format="nt")}
-            return json.loads(result.serialize(format="json"))
+            data = result.serialize(format="json")
+            assert data is not None  # rdflib returns bytes when no destination is given
+            return json.loads(data)
         except ParseException as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from None
         except Exception as exc:  # evaluation errors surface as assorted rdflib exceptions

@@ -33,6 +33,13 @@ def _term(value: Binding) -> ox.NamedNode | ox.Literal:
     raise TypeError(f"a query parameter must be an Iri or a Lit, not {type(value).__name__}")
 
 
+def _serialized(data: bytes | None) -> bytes:
+    """pyoxigraph returns the bytes when no output file is given; None would mean a file was written."""
+    if data is None:
+        raise StoreError("the store wrote its output to a file where bytes were expected")
+    return data
+
+
 class OxigraphStore:
     """A pyoxigraph store in a directory."""
 
@@ -71,12 +78,16 @@ class OxigraphStore:
             raise StoreError(f"cannot load {fmt} data: {exc}") from None
 
     def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> dict[str, Any]:
-        substitutions = {ox.Variable(k): _term(v) for k, v in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): _term(v) for k, v in (bindings or {}).items()
+        }
         try:
             result = self._store.query(sparql, prefixes=PREFIXES, substitutions=substitutions or None)
             if isinstance(result, ox.QueryTriples):
-                return {"ntriples": result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")}
-            return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+                return {
+                    "ntriples": _serialized(result.serialize(format=ox.RdfFormat.N_TRIPLES)).decode("utf-8")
+                }
+            return json.loads(_serialized(result.serialize(format=ox.QueryResultsFormat.JSON)))
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from None
         except (OSError, ValueError, RuntimeError) as exc:
@@ -86,7 +97,9 @@ class OxigraphStore:
         if fmt not in _RDF_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(_RDF_FORMATS)}")
         prefixes = PREFIXES if fmt == "turtle" else None
-        return self._store.dump(format=_RDF_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        return _serialized(
+            self._store.dump(format=_RDF_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        )
 
     def flush(self) -> None:
         """Write everything to disk."""
