@@ -36,10 +36,11 @@ def test_synonym_must_be_the_head_of_the_surface() -> None:
 
 
 def test_longer_form_wins() -> None:
-    """新能源发电量 is not 发电量, and 设施农业总面积 is not 设施农业面积."""
+    """新能源发电量 is not 发电量, and 规模以上工业增加值 is not 工业增加值."""
     assert canonical_level("新能源发电量") == "新能源发电量"
     assert canonical_level("发电量") == "发电量"
-    assert canonical_level("设施农业总面积") == "设施农业总面积"
+    assert canonical_level("规模以上工业增加值") == "规模以上工业增加值"
+    assert canonical_level("工业增加值") == "工业增加值"
 
 
 def test_growth_and_fall_rules() -> None:

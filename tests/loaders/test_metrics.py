@@ -5,10 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.metrics.statements import parse_metrics, read_comparator, split_sentences
+from policykg.loaders.metrics.statements import parse_metrics
 from policykg.loaders.records import Document
 from policykg.loaders.structure.sections import parse_structure
-from policykg.loaders.text.numbers import find_quantities
 
 PLAN_2026 = "001_6041d7e2bd5c6023.txt"
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"
@@ -138,15 +137,6 @@ def test_chinese_figures(corpus, structures) -> None:
     assert _one(_in_doc(corpus, structures, NEWS), 9, "成").indicator == "农业机械化率"
 
 
-def test_read_comparator_words() -> None:
-    """不低于 → at_least, 近 → about, 以内 → at_most, nothing → exact."""
-    q = find_quantities("80%")[0]
-    assert read_comparator("比例不低于", "。", q)[0] == "at_least"
-    assert read_comparator("投入近", "", q)[0] == "about"
-    assert read_comparator("控制在", "以内", q)[0] == "at_most"
-    assert read_comparator("比例", "。", q)[0] == "exact"
-
-
 # --- kind and period --------------------------------------------------------------------------
 
 
@@ -213,9 +203,10 @@ def test_change_flags(corpus, structures) -> None:
 
 
 def test_share_of_the_national_figure(corpus, structures) -> None:
-    """完成保供任务8.3亿吨、占全国34.5% gives the share of the figure before it."""
-    s = _one(_in_doc(corpus, structures, REPORT_2025), 34.5)
-    assert s.indicator == "煤炭保供量占全国比重" and s.change is False
+    """完成保供任务8.3亿吨、占全国34.5% gives the share of the figure before it: <its indicator>占全国比重."""
+    report = _in_doc(corpus, structures, REPORT_2025)
+    before, share = _one(report, 8.3, "亿吨"), _one(report, 34.5)
+    assert share.indicator == f"{before.indicator}占全国比重" and share.change is False
 
 
 # --- document formats -----------------------------------------------------------------------------
@@ -245,12 +236,6 @@ def test_statements_are_sorted_by_span(corpus, structures) -> None:
     """parse_metrics returns statements in document order."""
     statements = _in_doc(corpus, structures, REPORT_2025)
     assert [s.span for s in statements] == sorted(s.span for s in statements)
-
-
-def test_split_sentences() -> None:
-    """Sentences end at 。；！？ and line breaks, and empty pieces are dropped."""
-    text = "甲。乙；\n丙"
-    assert [text[a:b] for a, b in split_sentences(text)] == ["甲", "乙", "丙"]
 
 
 _FRAGMENTS = st.sampled_from(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.projects.mentions import extract_project_mentions, project_key, resolve_projects
+from policykg.loaders.projects.mentions import extract_project_mentions
+from policykg.loaders.projects.resolve import project_key, resolve_projects
 from policykg.loaders.records import Document
 
 

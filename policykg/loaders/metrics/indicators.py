@@ -18,11 +18,10 @@ Nothing here names a document: the table holds the genre's vocabulary, the rules
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from policykg.loaders import lexicon
 from policykg.loaders.text.numbers import unit_family
 
 __all__ = [
@@ -38,7 +37,7 @@ __all__ = [
 ]
 
 _CHANGE_SUFFIXES = ("增速", "增幅", "涨幅", "降幅", "增长率", "增量", "减量")
-# what may follow a listed form without changing what is measured (生态建设任务, 人工饲草面积)
+# what may follow a listed form without changing what is measured (防沙治沙任务, 设施农业面积)
 _NEUTRAL_TAILS = frozenset({"", "面积", "规模", "建设", "任务", "数量", "总量", "量", "工作", "工程"})
 _COUNT_SUFFIXES = ("数量", "数", "量", "规模", "次", "人次", "床位")
 
@@ -69,16 +68,10 @@ _ADVERBIAL_CUT = re.compile(r"(?:在全国|在全区|全国率先|率先|连续\
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
-    path = resources.files("policykg.loaders") / "data" / "indicators.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _forms() -> tuple[tuple[str, str], ...]:
     """(surface form, canonical) pairs, longest form first; every canonical is also a form of itself."""
-    pairs = {}
-    for canonical, forms in _data()["synonyms"].items():
+    pairs: dict[str, str] = {}
+    for canonical, forms in lexicon.indicators().synonyms.items():
         for form in (canonical, *forms):
             pairs.setdefault(form, canonical)
     return tuple(sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0])))
@@ -140,14 +133,15 @@ def canonical_level(surface: str) -> str | None:
 
 def is_bare_measure(surface: str) -> bool:
     """A measure word that names no thing by itself (总规模, 收入, 发电量) and so borrows a topic."""
-    return surface in _data()["measures"]
+    return surface in lexicon.indicators().measures
 
 
 def topic_of(name: str) -> str | None:
     """The topic word of an indicator name (新能源 of 新能源新增并网装机), if it has one."""
-    aliases: dict[str, str] = _data()["topic_aliases"]
+    terms = lexicon.indicators()
+    aliases = terms.topic_aliases
     best: tuple[int, str] | None = None
-    for word in (*_data()["topics"], *aliases):
+    for word in (*terms.topics, *aliases):
         i = name.find(word)
         if i >= 0 and (best is None or i < best[0]):
             best = (i, aliases.get(word, word))
@@ -189,5 +183,5 @@ def indicator_name(level: str, *, change: str | None = None, unit: str = "", sha
 
 def alt_labels(canonical: str) -> list[str]:
     """The surface forms the synonym table knows for a canonical level indicator (for skos:altLabel)."""
-    forms = _data()["synonyms"].get(canonical, [])
+    forms = lexicon.indicators().synonyms.get(canonical, ())
     return [f for f in forms if f != canonical]

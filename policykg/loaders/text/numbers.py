@@ -9,18 +9,18 @@ normalised text (see :mod:`policykg.loaders.text.normalise`); callers map spans 
 
 What is *not* a quantity is decided here only where the letters say so (``PM2.5``, ``G0616``, ``5G``,
 ``500千伏``, ``2024年``, ``3岁``); whether a quantity is a metric statement is for
-:mod:`policykg.loaders.metrics.statements` to decide from its context.
+:func:`policykg.loaders.metrics.quantities.is_statement` to decide from its context.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import cn2an
+
+from policykg.loaders import lexicon
 
 __all__ = [
     "Quantity",
@@ -60,21 +60,15 @@ class Quantity:
 
 
 @lru_cache(maxsize=1)
-def _unit_data() -> dict:
-    path = resources.files("policykg.loaders") / "data" / "units.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def base_units() -> tuple[str, ...]:
     """Every base unit and classifier, longest first (so 千瓦时 wins over 千瓦)."""
-    units = {u for family in _unit_data()["units"].values() for u in family}
+    units = {u for family in lexicon.units().families.values() for u in family}
     return tuple(sorted(units, key=lambda u: (-len(u), u)))
 
 
 @lru_cache(maxsize=1)
 def _family_of() -> dict[str, str]:
-    return {u: fam for fam, members in _unit_data()["units"].items() for u in members}
+    return {u: fam for fam, members in lexicon.units().families.items() for u in members}
 
 
 def unit_family(unit: str) -> str:
@@ -82,15 +76,12 @@ def unit_family(unit: str) -> str:
     return _family_of().get(split_unit(unit)[1], "")
 
 
-_SCALES: tuple[tuple[str, float], ...] = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
-
-
 def split_unit(unit: str) -> tuple[float, str]:
     """'万亿元' -> (1e12, '元'); a unit that is itself a base (千瓦, 百分点) keeps its scale-like letters."""
     u = unit.replace(" ", "")
     if u in base_units() or not u:
         return 1.0, u
-    for word, factor in _SCALES:
+    for word, factor in lexicon.units().scales:  # 万亿 亿 万 千 百, in that order
         if u.startswith(word):
             rest = u[len(word) :]
             if not rest or rest in base_units():
@@ -163,7 +154,7 @@ _SCALE_VERB = re.compile(r"(?:突破|跨过|跨越|迈上|迈过|超过|超|达�
 
 def _not_unit_follows(text: str, at: int) -> bool:
     rest = text[at : at + 4]
-    return any(rest.startswith(w) for w in _unit_data()["not_units"])
+    return any(rest.startswith(w) for w in lexicon.units().not_units)
 
 
 def find_quantities(text: str) -> list[Quantity]:
