@@ -5,7 +5,8 @@ PolicyKGError                 base; carries a one-line message
 │   ├── EmptyDocumentError    the file holds no text
 │   └── BinaryDocumentError   the file is not text in any supported encoding
 ├── StoreError                a store cannot be opened, read or replaced
-└── QueryError                a SPARQL query is malformed or cannot run
+├── QueryError                a SPARQL query is malformed or cannot run
+└── LexiconError              a lexicon data file is malformed (names the file and the entry)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ __all__ = [
     "BinaryDocumentError",
     "EmptyDocumentError",
     "InputError",
+    "LexiconError",
     "PolicyKGError",
     "QueryError",
     "StoreError",
@@ -53,3 +55,8 @@ class QueryError(PolicyKGError):
     """A SPARQL query that does not parse or fails to run."""
 
     exit_code = 4
+
+
+class LexiconError(PolicyKGError):
+    """A lexicon data file that does not load: bad JSON, a section or an entry without a valid kind,
+    or an entry of the wrong shape.  It is a packaging fault, not the user's, so it keeps exit code 1."""

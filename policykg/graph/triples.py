@@ -16,7 +16,7 @@ from policykg.graph import iris
 from policykg.loaders.actors import Responsibility
 from policykg.loaders.extract import CorpusRecords
 from policykg.loaders.metrics.indicators import alt_labels
-from policykg.loaders.projects.mentions import Project
+from policykg.loaders.projects.resolve import Project
 from policykg.loaders.records import Document, GoalLink, MetricStatement, Section
 from policykg.loaders.regions import RegionMention
 from policykg.ontology.vocab import PKG
@@ -244,7 +244,8 @@ def region_triples(
     yield r, RDF.type, PKG.Region
     yield r, SKOS.prefLabel, _zh(name)
     yield r, RDFS.label, _zh(name)
-    for alias in entry.get("aliases", ()) or ():  # type: ignore[union-attr]
+    aliases = entry.get("aliases") or ()
+    for alias in aliases if isinstance(aliases, list | tuple) else ():
         if alias != name:
             yield r, SKOS.altLabel, _zh(str(alias))
     yield r, PKG.regionLevel, Literal(str(entry["level"]))
@@ -315,8 +316,8 @@ def graph_triples(records: CorpusRecords) -> Iterator[Triple]:
     for project in records.projects:
         yield from project_triples(project, docs, records.positions.get(project.id))
     by_region: dict[str, list[tuple[Document, RegionMention, str | None]]] = {}
-    for mention, section in records.regions:
-        by_region.setdefault(mention.name, []).append((docs[mention.doc], mention, section))
+    for mention, section_id in records.regions:
+        by_region.setdefault(mention.name, []).append((docs[mention.doc], mention, section_id))
     for name, entry in sorted(_region_entries(records).items()):
         yield from region_triples(entry, by_region.get(name, []))
     for resp, target in records.responsibilities:

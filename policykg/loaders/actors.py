@@ -10,13 +10,11 @@ an actor when it is a place of the gazetteer or ends with an actor word (盟市,
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from policykg.loaders import lexicon
 from policykg.loaders.records import Document, Span
 from policykg.loaders.regions import find_places
 from policykg.loaders.structure.sections import DocumentStructure, parse_structure
@@ -49,19 +47,18 @@ class Responsibility:
 
 
 @lru_cache(maxsize=1)
-def _terms() -> dict[str, Any]:
-    raw = resources.files("policykg.loaders.data").joinpath("actor_terms.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    data["modal"] = sorted(data["modal"], key=len, reverse=True)
-    return data
+def _terms() -> lexicon.ActorTerms:
+    """The actor lexicon (``actor_terms.json``), with the modals longest first so 都要 wins over 要."""
+    terms = lexicon.actor_terms()
+    return replace(terms, modal=tuple(sorted(terms.modal, key=len, reverse=True)))
 
 
 def _actor_type(actor: str) -> str | None:
     """The kind of actor a subject names, or None when it names none."""
     terms = _terms()
-    if actor in terms["not_actors"] or len(actor) < 2 or _NOT_SUBJECT.search(actor):
+    if actor in terms.not_actors or len(actor) < 2 or _NOT_SUBJECT.search(actor):
         return None
-    for kind, suffixes in terms["actor_suffixes"].items():
+    for kind, suffixes in terms.suffixes.items():
         if any(actor.endswith(s) for s in suffixes):
             return str(kind)
     hits = find_places(actor)
@@ -94,7 +91,7 @@ def _subject(clause: str) -> tuple[str, int, str] | None:
     if m:
         lead = m.end()
     best: tuple[int, str] | None = None
-    for modal in terms["modal"]:
+    for modal in terms.modal:
         k = text.find(modal, lead)
         if k >= 0 and (best is None or k < best[0]):
             best = (k, modal)
@@ -105,7 +102,7 @@ def _subject(clause: str) -> tuple[str, int, str] | None:
     if subject.endswith("，"):
         subject = subject[:-1]
     subject = subject.strip("，, ")
-    for cut in terms["cut_words"]:
+    for cut in terms.cut_words:
         if cut in subject:
             subject = subject[: subject.index(cut)]
     if not subject or len(subject) > _MAX_SUBJECT or "，" in subject.replace("，都", ""):
@@ -172,7 +169,7 @@ def extract_responsibilities(
                 if kind is None or not task:
                     continue
                 role = next(
-                    (r for r, words in _terms()["roles"].items() if any(task.startswith(w) for w in words)),
+                    (r for r, words in _terms().roles.items() if any(task.startswith(w) for w in words)),
                     "responsible",
                 )
                 out.append(

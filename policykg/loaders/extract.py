@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 
 from policykg.loaders.actors import Responsibility, extract_responsibilities
 from policykg.loaders.metrics.statements import parse_metrics
-from policykg.loaders.projects.mentions import (
-    Project,
-    ProjectMention,
-    extract_project_mentions,
-    resolve_projects,
-)
+from policykg.loaders.projects.mentions import ProjectMention, extract_project_mentions
+from policykg.loaders.projects.resolve import Project, resolve_projects
 from policykg.loaders.records import Document, GoalLink, MetricStatement
 from policykg.loaders.regions import RegionMention, extract_region_mentions
-from policykg.loaders.structure.alignment import infer_position, term_counts, train_classifier
+from policykg.loaders.structure.alignment import (
+    GoalClassifier,
+    infer_position,
+    term_counts,
+    train_classifier,
+)
 from policykg.loaders.structure.sections import DocumentStructure
 
 __all__ = ["CorpusRecords", "extract_corpus", "extract_document"]
@@ -43,7 +44,7 @@ class CorpusRecords:
         return {doc.id: doc for doc, _ in self.items}
 
 
-def _position(project: Project, classifier) -> GoalLink | None:  # type: ignore[no-untyped-def]
+def _position(project: Project, classifier: GoalClassifier) -> GoalLink | None:
     """A project's strategic position: from the sections naming it, else from what it is."""
     goals = Counter(m.goal for m in project.mentions if m.goal)
     if project.position:

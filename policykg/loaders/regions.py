@@ -10,13 +10,11 @@ Gazetteer: ``data/regions.json`` (shared) plus ``data/regions_extra.json`` (supp
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from policykg.loaders import lexicon
 from policykg.loaders.records import Document, Span
 from policykg.loaders.structure.sections import DocumentStructure
 from policykg.loaders.text.normalise import normalise
@@ -76,65 +74,24 @@ class _Gazetteer:
     aliases: dict[str, tuple[str, ...]]  # entry name -> its other surfaces
 
 
-def _read(name: str) -> Any:
-    try:
-        path = resources.files("policykg.loaders.data").joinpath(name)
-        if not path.is_file():
-            return None
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _entries(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [e for e in data if isinstance(e, dict)]
-    if isinstance(data, dict):
-        for key in ("regions", "entries", "places"):
-            if isinstance(data.get(key), list):
-                return [e for e in data[key] if isinstance(e, dict)]
-    return []
-
-
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, list | tuple):
-        return [v for v in value if isinstance(v, str) and v]
-    return []
-
-
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
-    """The merged gazetteer (shared file plus supplement), cached."""
+    """The merged gazetteer (shared file plus supplement, read through the lexicon loader), cached."""
     surfaces: dict[str, tuple[Place, bool]] = {}
     places: dict[str, Place] = {}
     blockers: set[str] = set()
-    unblocked: set[str] = set()
-    for data in (_read("regions.json"), _read("regions_extra.json")):
-        if data is None:
-            continue
-        if isinstance(data, dict):
-            blockers.update(_as_list(data.get("non_place_contexts")))
-            unblocked.update(_as_list(data.get("place_contexts")))
-        for e in _entries(data):
-            name = e.get("name")
-            if not isinstance(name, str) or not name:
-                continue
-            place = places.get(name) or Place(name, str(e.get("level") or "area"), e.get("parent") or None)
-            places[name] = place
-            ambiguous = e.get("ambiguous_short")
-            ambiguous_forms = set(_as_list(ambiguous)) if not isinstance(ambiguous, bool) else set()
-            forms = [name, *_as_list(e.get("aliases")), *_as_list(e.get("surfaces"))]
-            for form in forms:
-                if len(form) >= 2 and (form not in surfaces or surfaces[form][1]):
-                    surfaces[form] = (place, False)
-            for short in _as_list(e.get("short")):
+    for data in (lexicon.regions(), lexicon.regions_extra()):
+        blockers.update(data.non_place_contexts)
+        for e in data.regions:
+            place = places.get(e.name) or Place(e.name, e.level, e.parent)
+            places[e.name] = place
+            if len(e.name) >= 2 and (e.name not in surfaces or surfaces[e.name][1]):
+                surfaces[e.name] = (place, False)
+            for short in e.short:
                 if len(short) < 2 or (short in surfaces and not surfaces[short][1]):
                     continue
-                needs = ambiguous is True or short in ambiguous_forms
-                surfaces[short] = (place, needs)
-    blockers -= {s for s, (_, needs) in surfaces.items() if not needs} | unblocked
+                surfaces[short] = (place, e.ambiguous_short)
+    blockers -= {s for s, (_, needs) in surfaces.items() if not needs}
     aliases: dict[str, list[str]] = {}
     for surface, (place, _) in surfaces.items():
         if surface != place.name:

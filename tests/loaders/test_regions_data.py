@@ -29,11 +29,21 @@ REGION = "内蒙古自治区"
 KNOWN_SHARED_SHORTS = {"满洲里", "二连浩特", "阿尔山"}
 
 
+def _entries(section: dict[str, Any]) -> list[Any]:
+    """The entries of a lexicon section, whatever kind (gazetteer, world …) they are grouped under."""
+    return [e for kind, group in section.items() if kind != "about" for e in group]
+
+
 @pytest.fixture(scope="module")
 def data() -> dict[str, Any]:
-    """The gazetteer as shipped in the package."""
+    """The gazetteer as shipped in the package, its entries gathered from every kind."""
     text = files("policykg.loaders").joinpath("data/regions.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    raw = json.loads(text)
+    return {
+        "about": raw["about"],
+        "regions": _entries(raw["regions"]),
+        "non_place_contexts": _entries(raw["non_place_contexts"]),
+    }
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
+from policykg.loaders import lexicon
 from policykg.loaders.records import Document, GoalLink, Section
 from policykg.loaders.structure.goals import (
     GOAL_CODES,
@@ -49,11 +48,9 @@ DOMINANT_SHARE = 0.6  # a container takes its children's goal only when most of 
 EXPLAIN_TERMS = 5
 
 
-@cache
 def _stop_bigrams() -> frozenset[str]:
-    """Bigrams that occur in sections of every goal and say nothing about which (data file)."""
-    raw = resources.files("policykg.loaders").joinpath("data/alignment_stop_bigrams.txt").read_text("utf-8")
-    return frozenset(t for line in raw.splitlines() if not line.startswith("#") for t in line.split())
+    """Bigrams that occur in sections of every goal and say nothing about which (data file, cached)."""
+    return lexicon.stop_bigrams()
 
 
 def bigrams(text: str) -> list[str]:

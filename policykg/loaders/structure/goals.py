@@ -7,10 +7,7 @@ with basis ``explicit``; a section whose heading names none inherits its parent'
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib import resources
-
+from policykg.loaders import lexicon
 from policykg.loaders.records import GoalLink
 
 __all__ = [
@@ -28,29 +25,19 @@ GOAL_CODES = ("P1", "P2", "P3", "P4", "P5", "M", "K1", "K2", "K3", "K4", "K5", "
 INHERITED_CONFIDENCE = 0.9
 
 
-@cache
-def _data() -> dict[str, dict[str, object]]:
-    raw = resources.files("policykg.loaders").joinpath("data/goal_terms.json").read_text("utf-8")
-    return json.loads(raw)
-
-
-def _table() -> dict[str, dict[str, object]]:
-    return _data()["goals"]
-
-
 def position_terms() -> dict[str, tuple[str, ...]]:
     """Position code → words that place a project or task under that position by its subject."""
-    return {code: tuple(terms) for code, terms in _data()["position_terms"].items()}  # type: ignore[union-attr]
+    return dict(lexicon.goal_terms().position_terms)
 
 
 def goal_terms() -> dict[str, tuple[str, ...]]:
     """Code → the terms that name it in a heading."""
-    return {code: tuple(entry["terms"]) for code, entry in _table().items()}  # type: ignore[arg-type]
+    return {code: goal.terms for code, goal in lexicon.goal_terms().goals.items()}
 
 
 def goal_labels() -> dict[str, str]:
     """Code → its Chinese label as the output contract gives it."""
-    return {code: str(entry["label"]) for code, entry in _table().items()}
+    return {code: goal.label for code, goal in lexicon.goal_terms().goals.items()}
 
 
 def explicit_goal(title: str) -> GoalLink | None:

@@ -260,13 +260,23 @@ def _finish(doc: Document, norm: NormalisedText, roots: list[_Open]) -> list[tup
     return out
 
 
-def _paragraphs(doc, norm, body_lines, by_node) -> Iterator[Paragraph]:  # type: ignore[no-untyped-def]
+def _paragraphs(
+    doc: Document,
+    norm: NormalisedText,
+    body_lines: list[tuple[int, int, _Open | None]],
+    by_node: dict[int, Section],
+) -> Iterator[Paragraph]:
     for index, (a, b, node) in enumerate(body_lines):
         section = by_node[id(node)].id if node is not None else None
         yield Paragraph(doc=doc.id, index=index, section=section, span=norm.original_span(a, b))
 
 
-def _sentences(doc, norm, body_lines, by_node) -> Iterator[Sentence]:  # type: ignore[no-untyped-def]
+def _sentences(
+    doc: Document,
+    norm: NormalisedText,
+    body_lines: list[tuple[int, int, _Open | None]],
+    by_node: dict[int, Section],
+) -> Iterator[Sentence]:
     index = 0
     for a, b, node in body_lines:
         section = by_node[id(node)].id if node is not None else None
