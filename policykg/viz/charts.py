@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from policykg.viz.data import VizData, full_graph
+from policykg.viz.data import VizData, full_graph, metric_kind, year_of
 
 __all__ = [
     "CHARTS",
@@ -71,10 +71,9 @@ def cjk_font() -> str | None:
 
     if found := known():
         return found
-    # fonts installed after matplotlib cached its font list are not in it yet
-    for path in sorted(
-        font_manager.findSystemFonts(fontext="ttf") + font_manager.findSystemFonts(fontext="otf")
-    ):
+    # fonts installed after matplotlib cached its font list are not in it yet; "ttf" also finds .otf
+    # and .ttc files (matplotlib.font_manager.get_fontext_synonyms)
+    for path in sorted(font_manager.findSystemFonts(fontext="ttf")):
         if _CJK_FILE.search(Path(path).name):
             try:
                 font_manager.fontManager.addfont(path)
@@ -88,13 +87,15 @@ def _style() -> Iterator[None]:
     import matplotlib
 
     family = [f for f in (cjk_font(), "DejaVu Sans") if f]
-    params = {
-        "font.family": family,
-        "svg.fonttype": "path",
-        "svg.hashsalt": "policykg",
-        "axes.unicode_minus": False,
-    }
-    with matplotlib.rc_context(params), warnings.catch_warnings():
+    settings = matplotlib.rc_context(  # a literal here is checked against matplotlib's rc names
+        {
+            "font.family": family,
+            "svg.fonttype": "path",
+            "svg.hashsalt": "policykg",
+            "axes.unicode_minus": False,
+        }
+    )
+    with settings, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from", category=UserWarning)
         yield
 
@@ -105,7 +106,7 @@ def _year_of(period: str, fallback: str | None) -> int | None:
         return int(period)
     if period:
         return None
-    return int(fallback[:4]) if fallback and fallback[:4].isdigit() else None
+    return year_of(fallback)
 
 
 def indicator_series(data: VizData) -> dict[tuple[str, str], list[tuple[int, str, float]]]:
@@ -116,8 +117,7 @@ def indicator_series(data: VizData) -> dict[tuple[str, str], list[tuple[int, str
             value = float(row["value"])
         except (KeyError, ValueError):
             continue
-        kind = row.get("kind") or ("target" if row.get("class", "").endswith("Target") else "actual")
-        kind = "target" if kind == "target" else "actual"
+        kind = "target" if metric_kind(row) == "target" else "actual"
         year = _year_of(row.get("period", ""), row.get("year"))
         name = row.get("indicatorLabel") or row.get("indicator", "").rsplit("/", 1)[-1]
         if year and name:

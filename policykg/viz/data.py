@@ -1,23 +1,25 @@
-"""The graph as networkx views: typed, labelled, positioned nodes that carry their evidence.
+"""The rows of the ``viz_*`` named queries, shaped into one typed networkx graph of the whole store.
 
-Why a separate layer: the HTML renderer, the charts and the tests must agree on what a view
-contains, and that should not depend on a browser.  :func:`fetch` is the only function that
-talks to the store (the ``viz_*`` named queries, all parts OPTIONAL so the views fill in as
-projects, regions, metrics and responsibilities land in the graph); everything else is pure: the
-same rows always give the same nodes, edges and x/y positions.
+Why a separate layer: the HTML views, the charts and the tests must agree on what the graph holds,
+and that should not depend on a browser.  :func:`fetch` is the only function that talks to the
+store (all parts of the queries are OPTIONAL, so the graph fills in as projects, regions, metrics
+and responsibilities land in the store); :func:`full_graph` is pure: the same rows always give the
+same nodes and edges.  Each view is then a positioned subgraph of it (:mod:`policykg.viz.subgraphs`).
+:class:`ViewError` lives here, at the bottom of the package, so that the views and the code that
+dispatches them (:mod:`policykg.viz.views`) can both raise it without importing each other.
 
 Node attributes: ``label`` (full text), ``cls`` (Goal, Section, Project, Target, Observation,
 Indicator, Region, Actor), ``goal`` (goal code), ``year`` and ``years``, ``doc`` (file name),
 ``evidence`` (the quoted words), ``source`` (document and character span), ``details`` (extra
-``(name, value)`` rows for the tooltip), ``aliases`` (other names), ``x``/``y`` (pixels).
-Edge attribute: ``rel`` (partOf, servesGoal, statedIn, measures, touchesRegion, …).
+``(name, value)`` rows for the tooltip), ``aliases`` (other names), ``order`` (the sort key that
+keeps every listing and layout stable, see :func:`by_order`).  Edge attribute: ``rel`` (partOf,
+servesGoal, statedIn, measures, touchesRegion, …).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,26 +28,19 @@ import networkx as nx
 from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Store, rows
-from policykg.viz import layout
 
 __all__ = [
     "GOAL_ORDER",
     "QUERIES",
     "ViewError",
     "VizData",
-    "entity_graph",
+    "by_order",
     "fetch",
-    "find_node",
     "full_graph",
-    "goal_graph",
-    "overview_graph",
-    "region_graph",
-    "regions_graph",
-    "trace_graph",
+    "metric_kind",
+    "year_of",
 ]
 
-PKG = "https://w3id.org/policykg/ontology#"
-GEO_WITHIN = "http://www.opengis.net/ont/geosparql#sfWithin"
 QUERIES = ("goals", "sections", "metrics", "entities", "links", "mentions", "responsibilities")
 GOAL_ORDER = ("M", "P1", "P2", "P3", "P4", "P5", "K1", "K2", "K3", "K4", "K5", "K6", "K7", "L")
 _LINK_RELS = {"touchesRegion", "servesGoal", "contributesTo", "sfWithin"}
@@ -68,16 +63,28 @@ class VizData:
 
 
 def fetch(store: Store) -> VizData:
-    """Run the visualisation queries once; the views below are computed from these rows alone."""
+    """Run the visualisation queries once; the graph and every view are computed from these rows alone."""
     return VizData({name: rows(store.query(load_query(f"viz_{name}").text)) for name in QUERIES})
+
+
+def by_order(graph: nx.DiGraph) -> Callable[[Any], Any]:
+    """The sort key of the graph's nodes: goals in scheme order, sections in document order, then
+    entities and indicators by name, metrics by position, actors (the ``order`` attribute)."""
+    return lambda node: graph.nodes[node]["order"]
+
+
+def year_of(text: str | None) -> int | None:
+    """The year a date or ``xsd:gYear`` value starts with, or None."""
+    return int(text[:4]) if text and text[:4].isdigit() else None
+
+
+def metric_kind(row: dict[str, str]) -> str:
+    """A metric row's stated kind; if none, ``target`` for a pkg:Target and ``actual`` otherwise."""
+    return row.get("kind") or ("target" if row.get("class", "").endswith("Target") else "actual")
 
 
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _year(text: str | None) -> int | None:
-    return int(text[:4]) if text and text[:4].isdigit() else None
 
 
 def _source(row: dict[str, str]) -> str:
@@ -133,7 +140,7 @@ def _add_goals(graph: nx.DiGraph, data: VizData) -> None:
 def _add_sections(graph: nx.DiGraph, data: VizData) -> None:
     parents: dict[str, str] = {}
     for row in data["sections"]:
-        year = _year(row.get("year"))
+        year = year_of(row.get("year"))
         _node(
             graph,
             row["section"],
@@ -200,11 +207,11 @@ def _add_entities(graph: nx.DiGraph, data: VizData) -> None:
 
 def _add_metrics(graph: nx.DiGraph, data: VizData) -> None:
     for row in data["metrics"]:
-        kind = row.get("kind") or ("target" if row.get("class", "").endswith("Target") else "actual")
+        kind = metric_kind(row)
         cls = "Target" if kind == "target" or row.get("class", "").endswith("Target") else "Observation"
         name = row.get("indicatorLabel") or _local(row.get("indicator", "")) or "指标"
         value = f"{row.get('value', '')}{row.get('unit', '')}"
-        year = _year(row.get("year"))
+        year = year_of(row.get("year"))
         if row.get("indicator"):
             _node(graph, row["indicator"], label=name, cls="Indicator", order=f"3:{name}")
         details = [
@@ -224,7 +231,8 @@ def _add_metrics(graph: nx.DiGraph, data: VizData) -> None:
             evidence=row.get("quote", ""),
             source=_source(row),
             details=[d for d in details if d[1]],
-            order=f"4:{row.get('docName', '')}:{int(row.get('start') or 0):08d}",
+            # the IRI breaks ties between figures at one offset, so layouts do not follow hash order
+            order=f"4:{row.get('docName', '')}:{int(row.get('start') or 0):08d}:{row['metric']}",
         )
         if row.get("section"):
             _edge(graph, row["metric"], row["section"], "statedIn")
@@ -246,7 +254,7 @@ def _add_links_and_mentions(graph: nx.DiGraph, data: VizData) -> None:
         if entity not in graph:
             continue
         attrs = graph.nodes[entity]
-        year = _year(row.get("year"))
+        year = year_of(row.get("year"))
         if year and year not in attrs["years"]:
             attrs["years"] = sorted([*attrs["years"], year])
         attrs["mentions"] = attrs.get("mentions", 0) + 1
@@ -278,7 +286,7 @@ def _add_responsibilities(graph: nx.DiGraph, data: VizData) -> None:
             attrs["cls"] = "Actor"
         if not attrs["evidence"]:
             attrs.update(evidence=row.get("quote", ""), source=_source(row), doc=row.get("docName", ""))
-        year = _year(row.get("year"))
+        year = year_of(row.get("year"))
         if year and year not in attrs["years"]:
             attrs["years"] = sorted([*attrs["years"], year])
             attrs["year"] = attrs["years"][0]
@@ -296,208 +304,3 @@ def full_graph(data: VizData) -> nx.DiGraph:
     _add_links_and_mentions(graph, data)
     _add_responsibilities(graph, data)
     return graph
-
-
-def _order(graph: nx.DiGraph) -> Any:
-    return lambda node: graph.nodes[node]["order"]
-
-
-def _tree_parents(graph: nx.DiGraph, nodes: set[str]) -> dict[str, str]:
-    """For a tree layout: each node's one parent inside the view (section parent, else goal, else first)."""
-    preference = {"partOf": 0, "statedIn": 1, "contributesTo": 2, "servesGoal": 3, "responsibleFor": 4}
-    parents = {}
-    for node in sorted(nodes, key=_order(graph)):
-        if graph.nodes[node]["cls"] in ("Goal", "Region", "Indicator"):
-            continue
-        options = [
-            (preference.get(a["rel"], 9), graph.nodes[t]["order"], t)
-            for t, a in graph.adj[node].items()
-            if t in nodes and a["rel"] in preference
-        ]
-        if options:
-            parents[node] = min(options)[2]
-    return parents
-
-
-def _children(graph: nx.DiGraph, parents: dict[str, str]) -> dict[str, list[str]]:
-    children: dict[str, list[str]] = defaultdict(list)
-    for child, parent in parents.items():
-        children[parent].append(child)
-    return {k: sorted(v, key=_order(graph)) for k, v in children.items()}
-
-
-def _positioned(graph: nx.DiGraph, nodes: Iterable[str], pos: layout.Positions) -> nx.DiGraph:
-    view = graph.subgraph(nodes).copy()
-    for node, (x, y) in pos.items():
-        if node in view:
-            view.nodes[node]["x"], view.nodes[node]["y"] = x, y
-    return view
-
-
-def _tree_view(graph: nx.DiGraph, nodes: set[str], roots: list[str], *, radial: bool) -> nx.DiGraph:
-    parents = _tree_parents(graph, nodes)
-    children = _children(graph, parents)
-    tops = roots + sorted(
-        (
-            n
-            for n in nodes
-            if n not in parents and n not in roots and graph.nodes[n]["cls"] not in ("Region", "Indicator")
-        ),
-        key=_order(graph),
-    )
-    if radial:
-        pos = layout.radial_tree(children, tops, ring=200.0, inner=60.0 * max(len(tops), 3))
-    else:
-        pos = layout.layered_tree(children, tops)
-    satellites = sorted((n for n in nodes if n not in pos), key=_order(graph))
-    view = graph.subgraph(nodes)
-    if radial:
-        layout.place_satellites(view, pos, satellites)
-    else:
-        right = max((x for x, _ in pos.values()), default=0.0) + 320.0
-        for i, node in enumerate(satellites):
-            pos[node] = (right, round(i * 60.0, 2))
-    view = _positioned(graph, nodes, pos)
-    redundant = [
-        (s, g)
-        for s, g, rel in view.edges(data="rel")
-        if rel == "servesGoal"
-        and parents.get(s) in view
-        and view.nodes[parents[s]]["cls"] == "Section"
-        and view.nodes[parents[s]]["goal"] == view.nodes[g]["goal"]
-    ]
-    view.remove_edges_from(redundant)  # implied by the parent section, which serves the same goal
-    return view
-
-
-def _by_cls(graph: nx.DiGraph, *classes: str) -> list[str]:
-    return [n for n, d in graph.nodes(data=True) if d["cls"] in classes]
-
-
-def overview_graph(data: VizData, *, graph: nx.DiGraph | None = None) -> nx.DiGraph:
-    """Goals → the sections that serve them → their projects and targets, with the regions touched."""
-    graph = graph if graph is not None else full_graph(data)
-    goals = sorted(_by_cls(graph, "Goal"), key=_order(graph))
-    nodes = set(goals) | {s for s in _by_cls(graph, "Section") if graph.nodes[s]["goal"]}
-    for node in _by_cls(graph, "Project", "Target"):
-        if any(t in nodes for t in graph.adj[node]):
-            nodes.add(node)
-    undirected = graph.to_undirected(as_view=True)
-    nodes |= {r for r in _by_cls(graph, "Region") if any(n in nodes for n in undirected.neighbors(r))}
-    return _tree_view(graph, nodes, goals, radial=True)
-
-
-def _goal_node(graph: nx.DiGraph, code: str) -> str:
-    for node in _by_cls(graph, "Goal"):
-        if graph.nodes[node]["goal"].lower() == code.strip().lower():
-            return node
-    known = ", ".join(sorted(graph.nodes[n]["goal"] for n in _by_cls(graph, "Goal")))
-    raise ViewError(f"no goal {code!r}; known goal codes: {known}")
-
-
-def goal_graph(data: VizData, code: str, *, graph: nx.DiGraph | None = None) -> nx.DiGraph:
-    """One goal with every section under it (directly or through a parent) and what hangs off them."""
-    graph = graph if graph is not None else full_graph(data)
-    goal = _goal_node(graph, code)
-    reverse = graph.reverse(copy=False)
-    nodes = {goal} | {n for n in nx.descendants(reverse, goal) if graph.nodes[n]["cls"] != "Region"}
-    nodes |= {
-        t for n in list(nodes) for t in graph.adj[n] if graph.nodes[t]["cls"] in ("Region", "Indicator")
-    }
-    nodes |= {
-        t
-        for n in list(nodes)
-        if graph.nodes[n]["cls"] == "Project"
-        for t in graph.adj[n]
-        if graph.nodes[t]["cls"] == "Region"
-    }
-    # a layered tree of hundreds of leaves is a thin strip; rings use the screen
-    return _tree_view(graph, nodes, [goal], radial=len(nodes) > 60)
-
-
-def find_node(graph: nx.DiGraph, key: str, *classes: str) -> str:
-    """A node by IRI, exact label, alias or goal code (optionally of given classes); ViewError if none."""
-    key = key.strip()
-    candidates = [n for n, d in graph.nodes(data=True) if not classes or d["cls"] in classes]
-    if key in candidates:
-        return key
-    for test in (
-        lambda d: d["label"] == key,
-        lambda d: key in d["aliases"],
-        lambda d: d["goal"] == key and d["cls"] == "Goal",
-        lambda d: key in d["label"],
-    ):
-        found = sorted((n for n in candidates if test(graph.nodes[n])), key=_order(graph))
-        if found:
-            return found[0]
-    kinds = "/".join(classes) or "node"
-    raise ViewError(f"no {kinds} matches {key!r} (give an IRI or a label)")
-
-
-def region_graph(data: VizData, name: str, *, graph: nx.DiGraph | None = None) -> nx.DiGraph:
-    """A region with its sub-regions, its parent, the projects touching them and sections mentioning them."""
-    graph = graph if graph is not None else full_graph(data)
-    region = find_node(graph, name, "Region")
-    within = nx.DiGraph((u, v) for u, v, rel in graph.edges(data="rel") if rel == "sfWithin")
-    inside = {region} | (nx.ancestors(within, region) if region in within else set())
-    nodes = set(inside) | {t for t in graph.adj[region] if graph.nodes[t]["cls"] == "Region"}
-    reverse = graph.reverse(copy=False)
-    for node in inside:
-        nodes |= {s for s in reverse.adj[node] if graph.nodes[s]["cls"] in ("Project", "Section")}
-    nodes |= {
-        t
-        for n in list(nodes)
-        if graph.nodes[n]["cls"] in ("Project", "Section")
-        for t in graph.adj[n]
-        if graph.nodes[t]["cls"] == "Goal"
-    }
-    view = graph.subgraph(nodes)
-    return _positioned(graph, nodes, layout.bfs_radial(view, region, key=_order(graph)))
-
-
-def regions_graph(data: VizData, *, graph: nx.DiGraph | None = None) -> nx.DiGraph:
-    """Every region in its containment tree (geo:sfWithin), with the projects that touch each one."""
-    graph = graph if graph is not None else full_graph(data)
-    regions = set(_by_cls(graph, "Region"))
-    projects = {p for p in _by_cls(graph, "Project") if any(t in regions for t in graph.adj[p])}
-    parents = {
-        u: v for u, v, rel in graph.edges(data="rel") if rel == "sfWithin" and u in regions and v in regions
-    }
-    children = _children(graph, parents)
-    roots = sorted((r for r in regions if r not in parents), key=_order(graph))
-    pos = layout.radial_tree(children, roots, ring=300.0)
-    layout.place_satellites(graph.subgraph(regions | projects), pos, sorted(projects, key=_order(graph)))
-    return _positioned(graph, regions | projects, pos)
-
-
-def entity_graph(data: VizData, key: str, *, depth: int = 1, graph: nx.DiGraph | None = None) -> nx.DiGraph:
-    """The neighbourhood of one node (by IRI or label), one or two links deep."""
-    if depth not in (1, 2):
-        raise ViewError(f"depth must be 1 or 2, not {depth}")
-    graph = graph if graph is not None else full_graph(data)
-    centre = find_node(graph, key)
-    nodes = set(nx.ego_graph(graph.to_undirected(as_view=True), centre, radius=depth))
-    view = graph.subgraph(nodes)
-    return _positioned(graph, nodes, layout.bfs_radial(view, centre, key=_order(graph)))
-
-
-def trace_graph(data: VizData, iris: Sequence[str], *, graph: nx.DiGraph | None = None) -> nx.DiGraph:
-    """A path through the given nodes in order, joined by shortest paths where they are not adjacent."""
-    graph = graph if graph is not None else full_graph(data)
-    steps = [find_node(graph, iri) for iri in iris if iri.strip()]
-    if not steps:
-        raise ViewError("a trace needs at least one IRI")
-    undirected = graph.to_undirected(as_view=True)
-    ordered: list[str] = [steps[0]]
-    for a, b in itertools.pairwise(steps):
-        try:
-            path = nx.shortest_path(undirected, a, b)
-        except nx.NetworkXNoPath:
-            path = [a, b]
-        ordered.extend(n for n in path[1:] if n not in ordered)
-    view = graph.subgraph(ordered).copy()
-    for a, b in itertools.pairwise(ordered):
-        if not (view.has_edge(a, b) or view.has_edge(b, a)):
-            view.add_edge(a, b, rel="trace")
-    pos = layout.line(ordered)
-    return _positioned(view, ordered, pos)

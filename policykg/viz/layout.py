@@ -3,13 +3,15 @@
 Force simulation in the browser is what makes large vis-network pages slow and jittery, and its
 result changes on every load.  Here trees (goal → section → project) get a radial or layered
 layout computed from leaf counts, other graphs a breadth-first radial layout around a centre or a
-seeded networkx spring layout; the same graph always gets the same coordinates (in pixels).
+seeded networkx spring layout; the same graph always gets the same coordinates (in pixels), which
+:func:`positioned` writes onto a copy of the subgraph as the ``x`` and ``y`` node attributes.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 import networkx as nx
 
@@ -20,19 +22,21 @@ __all__ = [
     "layered_tree",
     "line",
     "place_satellites",
+    "positioned",
     "radial_tree",
     "spring",
 ]
 
-Positions = dict[Hashable, tuple[float, float]]
+N = TypeVar("N", bound=Hashable)
+Positions = dict[N, tuple[float, float]]  # node → (x, y) in pixels; ``Positions[str]`` for IRIs
 
 _MIN_SEPARATION = 26.0  # pixels between neighbouring leaves on the outer ring or column
 
 
-def _leaf_counts(children: Mapping[Hashable, Sequence[Hashable]], roots: Iterable[Hashable]) -> dict:
-    counts: dict[Hashable, int] = {}
+def _leaf_counts(children: Mapping[N, Sequence[N]], roots: Iterable[N]) -> dict[N, int]:
+    counts: dict[N, int] = {}
     for root in roots:
-        stack: list[tuple[Hashable, bool]] = [(root, False)]
+        stack: list[tuple[N, bool]] = [(root, False)]
         while stack:
             node, done = stack.pop()
             kids = children.get(node, ())
@@ -44,8 +48,8 @@ def _leaf_counts(children: Mapping[Hashable, Sequence[Hashable]], roots: Iterabl
     return counts
 
 
-def _depths(children: Mapping[Hashable, Sequence[Hashable]], roots: Iterable[Hashable]) -> dict:
-    depth: dict[Hashable, int] = {}
+def _depths(children: Mapping[N, Sequence[N]], roots: Iterable[N]) -> dict[N, int]:
+    depth: dict[N, int] = {}
     queue = [(root, 0) for root in roots]
     while queue:
         node, d = queue.pop()
@@ -55,12 +59,12 @@ def _depths(children: Mapping[Hashable, Sequence[Hashable]], roots: Iterable[Has
 
 
 def radial_tree(
-    children: Mapping[Hashable, Sequence[Hashable]],
-    roots: Sequence[Hashable],
+    children: Mapping[N, Sequence[N]],
+    roots: Sequence[N],
     *,
     ring: float = 220.0,
     inner: float = 0.0,
-) -> Positions:
+) -> Positions[N]:
     """A forest on concentric rings (roots at radius ``inner``, or ``ring`` when ``inner`` is 0):
     each subtree gets an angle in proportion to its leaves."""
     counts = _leaf_counts(children, roots)
@@ -69,8 +73,8 @@ def radial_tree(
     deepest = max(depths.values(), default=0)
     ring = max(ring, (_MIN_SEPARATION * total / (2 * math.pi) - inner) / max(deepest, 1))
     inner = inner or (ring if len(roots) > 1 else 0.0)
-    pos: Positions = {}
-    stack: list[tuple[Hashable, float, float]] = []
+    pos: Positions[N] = {}
+    stack: list[tuple[N, float, float]] = []
     floor = total / (1.5 * len(roots)) if roots else 0  # small trees still get room for their label
     weights = {root: max(counts[root], floor) for root in roots}
     start = -math.pi / 2
@@ -94,17 +98,17 @@ def radial_tree(
 
 
 def layered_tree(
-    children: Mapping[Hashable, Sequence[Hashable]],
-    roots: Sequence[Hashable],
+    children: Mapping[N, Sequence[N]],
+    roots: Sequence[N],
     *,
     column: float = 320.0,
     row: float = _MIN_SEPARATION * 2.2,
-) -> Positions:
+) -> Positions[N]:
     """A forest from left to right: depth gives the column, leaves are stacked top to bottom."""
     counts = _leaf_counts(children, roots)
     depths = _depths(children, roots)
-    pos: Positions = {}
-    stack: list[tuple[Hashable, float]] = []
+    pos: Positions[N] = {}
+    stack: list[tuple[N, float]] = []
     top = 0.0
     for root in roots:
         stack.append((root, top))
@@ -138,7 +142,9 @@ def bfs_tree_children(
     return children
 
 
-def bfs_radial(graph: nx.Graph, centre: Hashable, key: Callable[[Hashable], str] = str) -> Positions:
+def bfs_radial(
+    graph: nx.Graph, centre: Hashable, key: Callable[[Hashable], str] = str
+) -> Positions[Hashable]:
     """Rings by hop distance around a centre; nodes not connected to it go on an outer ring."""
     children = bfs_tree_children(graph, centre, key)
     pos = radial_tree(children, [centre])
@@ -151,9 +157,7 @@ def bfs_radial(graph: nx.Graph, centre: Hashable, key: Callable[[Hashable], str]
     return pos
 
 
-def place_satellites(
-    graph: nx.Graph, pos: Positions, nodes: Sequence[Hashable], *, gap: float = 260.0
-) -> None:
+def place_satellites(graph: nx.Graph, pos: Positions[N], nodes: Sequence[N], *, gap: float = 260.0) -> None:
     """Put nodes outside the drawn tree, at the mean angle of their placed neighbours (in place)."""
     radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + gap
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
@@ -175,7 +179,7 @@ def place_satellites(
         pos[node] = (round((radius + gap) * math.cos(angle), 2), round((radius + gap) * math.sin(angle), 2))
 
 
-def spring(graph: nx.Graph, *, seed: int = 7, scale: float = 600.0) -> Positions:
+def spring(graph: nx.Graph, *, seed: int = 7, scale: float = 600.0) -> Positions[Hashable]:
     """A seeded networkx spring layout in pixels (a breadth-first radial one for 500 nodes and more)."""
     if not len(graph):
         return {}
@@ -189,6 +193,15 @@ def spring(graph: nx.Graph, *, seed: int = 7, scale: float = 600.0) -> Positions
     return {node: (round(float(raw[str(node)][0]), 2), round(float(raw[str(node)][1]), 2)) for node in graph}
 
 
-def line(nodes: Sequence[Hashable], *, step: float = 280.0, zigzag: float = 70.0) -> Positions:
+def line(nodes: Sequence[N], *, step: float = 280.0, zigzag: float = 70.0) -> Positions[N]:
     """Nodes in order along a line, alternately raised and lowered so long labels do not collide."""
     return {node: (round(i * step, 2), zigzag if i % 2 else 0.0) for i, node in enumerate(nodes)}
+
+
+def positioned(graph: nx.DiGraph, nodes: Iterable[Hashable], pos: Positions[N]) -> nx.DiGraph:
+    """A copy of the subgraph on ``nodes`` with each placed node's ``x`` and ``y`` set from ``pos``."""
+    view = graph.subgraph(nodes).copy()
+    for node, (x, y) in pos.items():
+        if node in view:
+            view.nodes[node]["x"], view.nodes[node]["y"] = x, y
+    return view

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from policykg.graph.connect import open_store
 from policykg.graph.named_queries import load_query
-from policykg.graph.store import Store, compact, open_store, rows
+from policykg.graph.store import Store, compact, rows
 from policykg.viz import layout
 
 __all__ = ["ontology_graph", "ontology_store", "write_ontology_html"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.store import open_store
+from policykg.graph.connect import open_store
 from policykg.viz import write_view
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.store import open_store
+from policykg.graph.connect import open_store
 from policykg.viz import charts
-from policykg.viz import data as views
+from policykg.viz.data import VizData, fetch, full_graph
 
 TTL = """
 @prefix pkg: <https://w3id.org/policykg/ontology#> .
@@ -42,22 +42,22 @@ id:o\\/1 a pkg:MetricStatement , pkg:Observation ; pkg:measures id:i\\/gdp ; pkg
 
 
 @pytest.fixture(scope="module")
-def data() -> views.VizData:
+def data() -> VizData:
     """The rows of a small graph with metrics, a project and regions."""
     store = open_store("memory:")
     store.load(TTL, "turtle")
     try:
-        return views.fetch(store)
+        return fetch(store)
     finally:
         store.close()
 
 
-def test_chart_data(data: views.VizData) -> None:
+def test_chart_data(data: VizData) -> None:
     """Series, coverage and mention counts are computed from the rows."""
     assert charts.indicator_series(data) == {
         ("地区生产总值增速", "%"): [(2025, "actual", 5.8), (2025, "target", 6.0), (2026, "target", 5.5)]
     }
-    graph = views.full_graph(data)
+    graph = full_graph(data)
     assert charts.goal_coverage(graph) == [
         ("P3", "P3 <script>alert(1)</script>能源", {"Section": 2, "Project": 1, "Target": 1})
     ]
@@ -68,7 +68,7 @@ def test_chart_data(data: views.VizData) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(charts.CHARTS))
-def test_charts_write_png_and_svg(data: views.VizData, kind: str, tmp_path: Path) -> None:
+def test_charts_write_png_and_svg(data: VizData, kind: str, tmp_path: Path) -> None:
     """Each chart is written as a valid PNG and a valid, self-contained SVG without raw markup from the data."""
     png = charts.write_chart(kind, data, tmp_path / f"{kind}.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2000
@@ -81,7 +81,7 @@ def test_charts_write_png_and_svg(data: views.VizData, kind: str, tmp_path: Path
     assert "<script" not in svg and "<img" not in svg and not re.search(r"href=\"(?!#)", svg)
 
 
-def test_charts_are_deterministic_and_embeddable(data: views.VizData) -> None:
+def test_charts_are_deterministic_and_embeddable(data: VizData) -> None:
     """The same data gives the same SVG bytes, and a data URI decodes back to them."""
     first = charts.render_chart("goals", data, "svg")
     assert first == charts.render_chart("goals", data, "svg")
@@ -92,7 +92,7 @@ def test_charts_are_deterministic_and_embeddable(data: views.VizData) -> None:
 
 def test_charts_of_an_empty_graph() -> None:
     """A graph without metrics or regions still gives charts (saying there is no data)."""
-    empty = views.VizData({})
+    empty = VizData({})
     for kind in charts.CHARTS:
         assert charts.render_chart(kind, empty, "png").startswith(b"\x89PNG")
 
@@ -105,7 +105,7 @@ def test_a_cjk_font_is_used_when_installed() -> None:
     assert charts.cjk_font() in charts.CJK_FAMILIES
 
 
-def test_unknown_chart_or_format_is_refused(data: views.VizData) -> None:
+def test_unknown_chart_or_format_is_refused(data: VizData) -> None:
     """Unknown chart kinds and formats are errors, not silent fallbacks."""
     with pytest.raises(ValueError, match="unknown chart"):
         charts.render_chart("pie", data)
