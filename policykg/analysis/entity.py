@@ -12,7 +12,8 @@ import re
 from typing import Any
 
 from policykg.analysis import reports
-from policykg.analysis.trace import NotFoundError, locate, trace
+from policykg.analysis.locate import NotFoundError, locate
+from policykg.analysis.trace import trace
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import Iri, Store, rows
 
@@ -47,7 +48,7 @@ def describe(store: Store, name: str) -> dict[str, Any]:
             continue
         prop = re.split(r"[#/]", r["property"])[-1]
         facts.setdefault(prop, []).append({"value": r["value"], "label": r.get("valueLabel", "")})
-    evidence = [
+    evidence: list[dict[str, Any]] = [
         {
             "doc": r["docName"],
             "span": [int(r["start"]), int(r["end"])],

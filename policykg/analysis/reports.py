@@ -111,9 +111,10 @@ def projects(handle: Store) -> list[dict[str, Any]]:
         if mention not in p["mentions"]:
             p["mentions"].append(mention)
     for r in rows(handle.query(load_query("project_links").text)):
-        p = found.get(r["project"])
-        if p is None:
+        linked = found.get(r["project"])
+        if linked is None:
             continue
+        p = linked
         if "alias" in r and r["alias"] not in p["aliases"]:
             p["aliases"].append(r["alias"])
         if "region" in r and r["region"] not in p["regions"]:

@@ -1,8 +1,9 @@
-"""Trace anything to its strategic goal: find the entity, enumerate its paths, and show the evidence.
+"""Trace anything to its strategic goal: enumerate its paths, decide the goal and position, show the evidence.
 
-"Which strategic goal does this serve, and how do we know?"  The entity is found by exact name,
-then alias, then a fuzzy match on labels, and finally — for a task that is not a named entity —
-as a passage of a document, placed in the innermost section that contains it.  Paths are the
+"Which strategic goal does this serve, and how do we know?"  The entity is found first — by name,
+alias or a fuzzy label (:mod:`policykg.analysis.locate`), or, for a task that is not a named
+entity, as a passage of a document placed in its innermost section
+(:mod:`policykg.analysis.passages`).  This module does the rest: paths are the
 ``pkg:contributesTo`` chains from the entity to a goal concept (fetched with a SPARQL property
 path, enumerated with networkx); each hop carries the evidence that supports it.  The answer gives
 the 1571 goal (the deciding one where several are reached) and the strategic position (P1–P5),
@@ -11,55 +12,22 @@ which a task in a key-work section may still serve (see ``infer_position``).
 
 from __future__ import annotations
 
-import difflib
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from policykg.errors import PolicyKGError
+from policykg.analysis.locate import NotFoundError, TraceNode, entity_kind, locate
+from policykg.analysis.passages import Passage, find_passages
 from policykg.graph.named_queries import load_query
-from policykg.graph.store import Iri, Lit, Store, rows
+from policykg.graph.store import Iri, Store, rows
 from policykg.loaders.structure.goals import POSITION_CODES
 
-__all__ = ["NotFoundError", "TraceNode", "TraceResult", "locate", "trace"]
+if TYPE_CHECKING:
+    from policykg.loaders.structure.alignment import GoalClassifier
 
-PKG = "https://w3id.org/policykg/ontology#"
-_TYPES = {
-    "Project": "project",
-    "Region": "region",
-    "Actor": "actor",
-    "Indicator": "indicator",
-    "Section": "section",
-    "StrategicPosition": "goal",
-    "MainLine": "goal",
-    "KeyWork": "goal",
-    "Leadership": "goal",
-    "MetricStatement": "metric",
-    "Target": "metric",
-    "Observation": "metric",
-    "Mention": "mention",
-}
-_TYPE_ORDER = ["project", "goal", "region", "actor", "indicator", "section", "metric", "task"]
-FUZZY_MIN = 0.6
-PASSAGE_MIN = 0.6
+__all__ = ["TraceResult", "trace"]
 
-
-class NotFoundError(PolicyKGError):
-    """Nothing in the graph matches the text that was asked for."""
-
-    exit_code = 1
-
-
-@dataclass(frozen=True)
-class TraceNode:
-    """One node on a path: its IRI, label and kind of thing."""
-
-    id: str
-    label: str
-    type: str
-
-    def as_json(self) -> dict[str, str]:
-        return {"id": self.id, "label": self.label, "type": self.type}
+POSITION_PRIOR = 0.5
 
 
 @dataclass
@@ -91,40 +59,6 @@ class TraceResult:
             "evidence": self.evidence,
             "alternatives": [n.as_json() for n in self.alternatives],
         }
-
-
-def _kind(class_iri: str | None) -> str:
-    return _TYPES.get((class_iri or "").removeprefix(PKG), "entity")
-
-
-def _best_of(found: list[dict[str, str]], query: str) -> list[TraceNode]:
-    """Distinct entities, best first: by type priority, then closeness of the label to the query."""
-    nodes: dict[str, tuple[float, int, TraceNode]] = {}
-    for r in found:
-        kind = _kind(r.get("class"))
-        if kind == "entity":
-            continue
-        closeness = difflib.SequenceMatcher(None, query, r.get("label", r["prefLabel"])).ratio()
-        rank = _TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER)
-        node = TraceNode(r["entity"], r["prefLabel"], kind)
-        current = nodes.get(node.id)
-        if current is None or (-closeness, rank) < (-current[0], current[1]):
-            nodes[node.id] = (closeness, rank, node)
-    ordered = sorted(nodes.values(), key=lambda v: (-v[0], v[1], v[2].label, v[2].id))
-    return [v[2] for v in ordered]
-
-
-def _fuzzy(store: Store, query: str) -> list[TraceNode]:
-    """Entities whose name or alias is close to the query: similar as a whole, or most of it."""
-    close = []
-    for r in rows(store.query(load_query("entity_labels").text)):
-        label = r["label"]
-        similar = difflib.SequenceMatcher(None, query, label).ratio()
-        covers = min(len(label), len(query)) / max(len(label), len(query))
-        contained = (label in query or query in label) and covers >= FUZZY_MIN
-        if similar >= FUZZY_MIN or contained:
-            close.append(r)
-    return _best_of(close, query)
 
 
 def _goal_labels(store: Store) -> dict[str, tuple[str, str]]:
@@ -165,7 +99,7 @@ def _paths(store: Store, start: TraceNode) -> _Reach:
             iri = r[end]
             if iri not in labels:
                 labels[iri] = TraceNode(
-                    iri, r.get(f"{end}Label", iri.rsplit("/", 1)[-1]), _kind(r.get(f"{end}Class"))
+                    iri, r.get(f"{end}Label", iri.rsplit("/", 1)[-1]), entity_kind(r.get(f"{end}Class"))
                 )
         if "toCode" in r:
             goals[r["to"]] = r["toCode"]
@@ -199,9 +133,6 @@ def _evidence(store: Store, nodes: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-POSITION_PRIOR = 0.5
-
-
 def _deciding_goal(reach: _Reach, position: str | None = None) -> str | None:
     """The goal best supported by the sections that state the entity.
 
@@ -214,7 +145,7 @@ def _deciding_goal(reach: _Reach, position: str | None = None) -> str | None:
     shortest: dict[str, list[TraceNode]] = {}
     for path in sorted(reach.paths, key=len):
         shortest.setdefault(path[1].id if len(path) > 1 else path[0].id, path)
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for path in shortest.values():
         weight = reach.confidence.get((path[-2].id, path[-1].id), 1.0) if len(path) > 1 else 1.0
         votes[reach.goals[path[-1].id]] += weight
@@ -223,86 +154,13 @@ def _deciding_goal(reach: _Reach, position: str | None = None) -> str | None:
     return min(votes, key=lambda c: (-round(votes[c], 6), c))
 
 
-@dataclass
-class _Passage:
-    doc: str
-    span: tuple[int, int]
-    text: str
-    section: str | None
-
-
-def _find_passages(store: Store, query: str) -> list[_Passage]:
-    """Where documents say the query text (normalised): every document that has it, the latest first;
-    else the closest clause of any document, when it is close enough."""
-    from policykg.loaders.text.normalise import normalise
-
-    wanted = normalise(query).text.strip()
-    if len(wanted) < 4:
-        return []
-    docs = rows(store.query(load_query("documents_text").text))
-    docs.sort(key=lambda d: (-int(d.get("year", 0) or 0), d["docName"]))
-    exact: list[tuple[str, tuple[int, int]]] = []
-    best: tuple[float, str, tuple[int, int]] | None = None
-    for d in docs:
-        norm = normalise(d["content"])
-        at = norm.text.find(wanted)
-        if at >= 0:
-            exact.append((d["docName"], norm.original_span(at, at + len(wanted))))
-        elif (
-            not exact
-            and (candidate := _closest_sentence(norm.text, wanted))
-            and (best is None or candidate[0] > best[0])
-        ):
-            best = (candidate[0], d["docName"], norm.original_span(*candidate[1]))
-    if not exact and best is not None and best[0] >= PASSAGE_MIN:
-        exact = [(best[1], best[2])]
-    texts = {d["docName"]: d["content"] for d in docs}
-    return [
-        _Passage(doc, span, texts[doc][span[0] : span[1]], _innermost_section(store, doc, span))
-        for doc, span in exact
-    ]
-
-
-def _passage_node(passage: _Passage) -> TraceNode:
-    return TraceNode(
-        f"urn:policykg:passage:{passage.doc}:{passage.span[0]}-{passage.span[1]}", passage.text, "task"
-    )
-
-
-def _closest_sentence(text: str, wanted: str) -> tuple[float, tuple[int, int]] | None:
-    """The clause that shares most character bigrams with the query (Dice coefficient)."""
-    import re
-
-    want = Counter(wanted[i : i + 2] for i in range(len(wanted) - 1))
-    best = None
-    for m in re.finditer(r"[^。；！？\n]+", text):
-        clause = m.group(0)
-        have = Counter(clause[i : i + 2] for i in range(len(clause) - 1))
-        shared = sum((want & have).values())
-        score = 2 * shared / (sum(want.values()) + min(sum(have.values()), 2 * sum(want.values())) or 1)
-        if best is None or score > best[0]:
-            best = (score, (m.start(), m.end()))
-    return best
-
-
-def _innermost_section(store: Store, doc: str, span: tuple[int, int]) -> str | None:
-    inner = None
-    for r in rows(store.query(load_query("section_spans").text, {"docName": Lit(doc)})):
-        inside = int(r["start"]) <= span[0] and span[1] <= int(r["end"])
-        if inside and (inner is None or int(r["level"]) > inner[0]):
-            inner = (int(r["level"]), r["section"])
-    return inner[1] if inner else None
-
-
-def _classifier(store: Store):  # type: ignore[no-untyped-def]
+def _classifier(store: Store) -> GoalClassifier:
     """The goal classifier, trained from the explicitly aligned sections held in the store."""
-    from collections import defaultdict
-
     from policykg.loaders.structure.alignment import GoalClassifier, own_text, term_counts
 
     texts = {r["docName"]: r["content"] for r in rows(store.query(load_query("documents_text").text))}
     sections = rows(store.query(load_query("section_spans").text))
-    children = defaultdict(list)
+    children: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in sections:
         if "parent" in s:
             children[s["parent"]].append((int(s["start"]), int(s["end"])))
@@ -325,17 +183,6 @@ def _stored_position(store: Store, entity: str) -> str | None:
     return found[0]["code"] if found else None
 
 
-def locate(store: Store, text: str) -> tuple[list[TraceNode], str]:
-    """Named entities a text may mean, best first, and how they matched: name, alias or fuzzy."""
-    query = text.strip()
-    exact = rows(store.query(load_query("trace_exact").text, {"label": Lit(query, lang="zh")}))
-    match = "name" if any(r["how"] == "name" for r in exact) else "alias"
-    candidates = _best_of([r for r in exact if r["how"] == match] if exact else [], query)
-    if not candidates:
-        candidates, match = _fuzzy(store, query), "fuzzy"
-    return candidates, match
-
-
 def trace(store: Store, text: str) -> TraceResult:
     """Find what ``text`` names and trace it to its strategic goal and position."""
     query = text.strip()
@@ -343,28 +190,26 @@ def trace(store: Store, text: str) -> TraceResult:
         raise NotFoundError("nothing to trace: give a name or a passage")
     candidates, match = locate(store, query)
     labels = _goal_labels(store)
-    passages: list[_Passage] = []
+    passages: list[Passage] = []
     reach = _Reach()
     if candidates:
         entity = candidates[0]
         reach = _paths(store, entity)
     if (not reach.paths and match == "fuzzy") or not candidates:
         # a task rather than a name: where the documents say it (a fuzzy name with no path loses to it)
-        passages = _find_passages(store, query)
+        passages = find_passages(store, query)
         if not passages and not candidates:
             raise NotFoundError(f"nothing in the graph matches {query!r}")
         if passages:
-            entity, match, reach = _passage_node(passages[0]), "passage", _Reach()
+            entity, match, reach = passages[0].node(), "passage", _Reach()
         for found in passages:
             if found.section:
-                reach.add(_paths(store, TraceNode(found.section, "", "section")), [_passage_node(found)])
+                reach.add(_paths(store, TraceNode(found.section, "", "section")), [found.node()])
     passage = passages[0] if passages else None
     if entity.type == "goal" and entity.id in labels:
         reach = _Reach([[entity]], {entity.id: labels[entity.id][0]})
     section_goal = _deciding_goal(reach)
-    evidence = [
-        {"doc": p.doc, "span": list(p.span), "text": p.text, "about": _passage_node(p).id} for p in passages
-    ]
+    evidence = [{"doc": p.doc, "span": list(p.span), "text": p.text, "about": p.node().id} for p in passages]
     hops = [n.id for p in reach.paths for n in p[:-1] if not n.id.startswith("urn:")]
     evidence += _evidence(store, list(dict.fromkeys(hops)))
     position_code, basis = _position(store, entity, section_goal, passage, evidence)
@@ -386,7 +231,7 @@ def _position(
     store: Store,
     entity: TraceNode,
     goal: str | None,
-    passage: _Passage | None,
+    passage: Passage | None,
     evidence: list[dict[str, Any]],
 ) -> tuple[str | None, str | None]:
     """The position: stored for named entities, the goal's when it is a position, else inferred from text."""

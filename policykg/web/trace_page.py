@@ -16,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from policykg.analysis.trace import NotFoundError, TraceNode, TraceResult, trace
+from policykg.analysis.locate import NotFoundError, TraceNode
+from policykg.analysis.trace import TraceResult, trace
 from policykg.errors import PolicyKGError
 from policykg.graph.named_queries import load_query
 from policykg.graph.store import rows

@@ -1,4 +1,5 @@
-"""Trace: find what a text names, enumerate its paths to the goals, and give the evidence of each hop."""
+"""Trace: from what a text names, enumerate its paths to the goals, decide goal and position, and give
+the evidence of each hop (finding the named entity or passage itself is tested in test_locate.py)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policykg.analysis.trace import NotFoundError, trace
+from policykg.analysis.locate import NotFoundError
+from policykg.analysis.trace import trace
 from policykg.cli import main
-from policykg.graph.store import open_store
-
-
-@pytest.fixture(scope="module")
-def store(built_store: Path):
-    handle = open_store(built_store)
-    yield handle
-    handle.close()
 
 
 def test_section_by_exact_name(store) -> None:
@@ -49,12 +43,6 @@ def test_passage_found_through_pdf_spacing(store) -> None:
     pdf = [e for e in result.evidence if e["doc"] == "004_37e45ae1c4b0ca61.txt"]
     assert pdf and pdf[0]["text"] == "新建高标准农田 850 万亩"
     assert result.position[0] == "P4"
-
-
-def test_fuzzy_match_lists_alternatives(store) -> None:
-    """A near miss picks the closest label and lists the other candidates."""
-    result = trace(store, "加强矿产资源开发")
-    assert result.match == "fuzzy" and result.entity.label == "加强矿产资源开发利用"
 
 
 def test_unknown_text_is_not_found(store) -> None:
