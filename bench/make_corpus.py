@@ -66,15 +66,14 @@ def blocks() -> list[Block]:
 
 def _place_names() -> dict[str, list[str]]:
     """Unambiguous written forms of leagues/cities and of counties, by level."""
-    data = json.loads(
-        Path(__file__).parents[1].joinpath("policykg/loaders/data/regions.json").read_text("utf-8")
-    )
+    from policykg.loaders import lexicon
+
     names: dict[str, list[str]] = {"league_city": [], "county": []}
-    for entry in data["regions"]:
-        if entry.get("level") in names:
-            names[entry["level"]].append(entry["name"])
-            if not entry.get("ambiguous_short"):
-                names[entry["level"]] += [s for s in entry.get("short") or [] if len(s) >= 2]
+    for entry in lexicon.regions().regions:
+        if entry.level in names:
+            names[entry.level].append(entry.name)
+            if not entry.ambiguous_short:
+                names[entry.level] += [s for s in entry.short if len(s) >= 2]
     return names
 
 

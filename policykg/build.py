@@ -193,8 +193,9 @@ def stored_documents(target: Path) -> list[Document]:
     """The documents of a built store, rebuilt from the text and metadata the graph keeps."""
     import hashlib
 
+    from policykg.graph.connect import open_store
     from policykg.graph.named_queries import load_query
-    from policykg.graph.store import open_store, rows
+    from policykg.graph.store import rows
 
     handle = open_store(target)
     try:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from policykg.cli import main
-from policykg.graph.store import open_store
+from policykg.graph.connect import open_store
 from policykg.loaders.text.documents import bundled_corpus
 
 PLAN_2025 = "004_37e45ae1c4b0ca61.txt"

@@ -162,7 +162,8 @@ def _make_corpus() -> ModuleType:
 
 
 def _counts(store_path: Path) -> dict[str, str]:
-    from policykg.graph.store import open_store, rows
+    from policykg.graph.connect import open_store
+    from policykg.graph.store import rows
 
     store = open_store(store_path)
     try:
@@ -233,7 +234,7 @@ def test_next_build_removes_stale_temporary_directories(tmp_path: Path) -> None:
 def _sorted_ntriples(store_path: Path) -> tuple[list[str], object]:
     from rdflib import Graph
 
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
 
     store = open_store(store_path)
     try:

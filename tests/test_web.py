@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from policykg.graph.store import open_store
+from policykg.graph.connect import open_store
 from policykg.web import create_app
 from policykg.web.results import negotiate
 from policykg.web.sparql import classify

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.store import open_store
+from policykg.graph.connect import open_store
 from policykg.web import create_app
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -45,7 +45,7 @@ __all__ = ["add", "build", "remove"]
 def build(corpus: Path | None, store: str | None, out: Path | None, workers: int, fmt: str) -> None:
     """Build the graph from every document of a folder, replacing the store (or a SPARQL server's graph)."""
     from policykg.build import build_store
-    from policykg.graph.store import default_store_path
+    from policykg.graph.connect import default_store_path
     from policykg.loaders.text.documents import bundled_corpus
 
     corpus_dir = corpus or bundled_corpus()
@@ -93,7 +93,7 @@ def build(corpus: Path | None, store: str | None, out: Path | None, workers: int
 def _write_outputs(store: str, out: Path, summary: dict[str, Any]) -> list[str]:
     """Exports of a freshly built store, for people who want files rather than a database."""
     from policykg.analysis import reports
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
     from policykg.viz import write_views
 
     try:
@@ -117,7 +117,7 @@ def _write_outputs(store: str, out: Path, summary: dict[str, Any]) -> list[str]:
 
 def _target(store: str | None) -> Path:
     """The store directory that add and remove change (never a remote server)."""
-    from policykg.graph.store import default_store_path
+    from policykg.graph.connect import default_store_path
 
     if store and store.startswith(("http://", "https://")):
         raise PolicyKGError(

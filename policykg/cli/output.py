@@ -86,7 +86,7 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 def open_handle(store: str | None) -> Store:
     """The store named by ``--store`` (or the default one), opened on first use of a command."""
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
 
     return open_store(store)
 

@@ -72,7 +72,7 @@ def viz(kind: str | None, target: str | None, out: Path, store: str | None) -> N
 @edge
 def serve(store: str | None, host: str, port: int, query_timeout: float, max_rows: int) -> None:
     """Serve the graph: pages to browse and a read-only SPARQL 1.1 endpoint at /sparql."""
-    from policykg.graph.store import default_store_path
+    from policykg.graph.connect import default_store_path
     from policykg.web import serve as run_server
 
     run_server(

@@ -1,6 +1,7 @@
 """The store interface: load triples, query with bound parameters, export, close.
 
-Backends live in ``graph/backends/`` and are chosen by :func:`open_store` from a spec string:
+Backends live in ``graph/backends/`` and implement :class:`Store`; :func:`policykg.graph.connect.open_store`
+chooses one from a spec string:
 ``oxigraph:PATH`` or a plain path (on disk, the default), ``memory:`` (rdflib, in memory, for
 interop and tests).  Query results are W3C SPARQL 1.1 Query Results JSON objects whatever the
 backend, so nothing of a backend's own types leaks upward.  Parameters are bound with
@@ -12,10 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
-
-from policykg.errors import StoreError
 
 __all__ = [
     "DISPLAY_PREFIXES",
@@ -26,13 +24,10 @@ __all__ = [
     "Lit",
     "Store",
     "compact",
-    "default_store_path",
-    "open_store",
     "rows",
 ]
 
 EXPORT_FORMATS = ("turtle", "ntriples", "jsonld")
-DEFAULT_STORE = Path(".policykg") / "store"
 PREFIXES = {
     "pkg": "https://w3id.org/policykg/ontology#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -109,32 +104,3 @@ def rows(result: Mapping[str, Any]) -> list[dict[str, str]]:
         {k: v["value"] for k, v in binding.items()}
         for binding in result.get("results", {}).get("bindings", [])
     ]
-
-
-def default_store_path() -> Path:
-    """Where commands keep the graph when no ``--store`` is given (``$POLICYKG_STORE`` overrides)."""
-    import os
-
-    return Path(os.environ.get("POLICYKG_STORE") or DEFAULT_STORE)
-
-
-def open_store(spec: str | Path | None = None, *, read_only: bool = True) -> Store:
-    """Open a store: a path or ``oxigraph:PATH`` (on disk), ``memory:`` (rdflib), or an http(s) endpoint."""
-    text = str(spec) if spec is not None else str(default_store_path())
-    if text in ("memory:", "rdflib:", "memory"):
-        from policykg.graph.backends.memory import MemoryStore
-
-        return MemoryStore()
-    if text.startswith(("http://", "https://")):
-        from policykg.graph.backends.remote import RemoteStore
-
-        return RemoteStore.from_spec(text)
-    path = Path(text.removeprefix("oxigraph:"))
-    from policykg.graph.backends.oxigraph.store import OxigraphStore
-    from policykg.graph.backends.oxigraph.storedir import is_store_dir, store_data_path
-
-    if not is_store_dir(path):
-        if path.exists():
-            raise StoreError(f"{path}: not a policykg store (build one with `policykg build --store {path}`)")
-        raise StoreError(f"no graph at {path}: run `policykg build` first or pass --store")
-    return OxigraphStore.open(store_data_path(path), read_only=read_only)

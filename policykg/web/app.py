@@ -99,7 +99,7 @@ def _open(store_spec: str) -> Any:
         from policykg.graph.backends.remote import RemoteStore
 
         return RemoteStore.from_spec(store_spec)
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
 
     return open_store(store_spec)
 

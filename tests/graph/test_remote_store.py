@@ -19,8 +19,9 @@ import pytest
 
 from policykg.errors import QueryError, StoreError
 from policykg.graph.backends.remote import RemoteStore, replace_remote, sparql_term, values_block
+from policykg.graph.connect import open_store
 from policykg.graph.named_queries import list_queries
-from policykg.graph.store import Iri, Lit, open_store, rows
+from policykg.graph.store import Iri, Lit, rows
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 GOAL = "https://w3id.org/policykg/id/goal/P3"

@@ -10,8 +10,9 @@ import pytest
 
 from policykg.build import corpus_ntriples, parse_corpus
 from policykg.errors import QueryError, StoreError
+from policykg.graph.connect import open_store
 from policykg.graph.named_queries import list_queries, load_query
-from policykg.graph.store import Iri, Lit, open_store, rows
+from policykg.graph.store import Iri, Lit, rows
 from policykg.loaders.text.documents import bundled_corpus
 from policykg.ontology import ontology_path
 

@@ -102,7 +102,7 @@ def test_unknown_scope(small: Graph) -> None:
 
 
 def _corpus_store_graph(built_store: Path) -> object:
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
 
     return open_store(built_store)
 

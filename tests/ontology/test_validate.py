@@ -122,7 +122,7 @@ def test_sample_graph_conforms(good: Graph) -> None:
 @pytest.mark.slow
 def test_corpus_graph_conforms(built_store: Path) -> None:
     """The graph built from the bundled corpus conforms to the shapes."""
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
 
     store = open_store(built_store)
     try:
@@ -310,7 +310,7 @@ def test_summary_groups_and_labels(good: Graph) -> None:
 
 def test_validate_takes_a_store(good: Graph) -> None:
     """Validation accepts a store as well as an rdflib graph."""
-    from policykg.graph.store import open_store
+    from policykg.graph.connect import open_store
 
     store = open_store("memory:")
     store.load(good.serialize(format="nt"), "ntriples")
