@@ -15,6 +15,9 @@ from policykg.graph.store import Store, rows
 
 __all__ = ["GraphStats", "graph_stats", "query_catalogue"]
 
+# what `stats` says of each document (CONTRACT.md); further fields of the query follow
+_DOCUMENT_FIELDS = ("docName", "title", "year", "kind", "issuer", "date")
+
 
 @dataclass(frozen=True)
 class GraphStats:
@@ -22,7 +25,7 @@ class GraphStats:
 
     triples: int
     classes: dict[str, int]
-    documents: list[dict[str, str]]
+    documents: list[dict[str, Any]]
     goals: list[dict[str, str]]
 
     def as_json(self) -> dict[str, Any]:
@@ -41,10 +44,21 @@ def graph_stats(handle: Store) -> GraphStats:
     classes = {
         r["class"].rsplit("#", 1)[-1]: int(r["count"])
         for r in rows(handle.query(load_query("class_counts").text))
+        if "class" in r
     }
-    documents = rows(handle.query(load_query("documents").text))
-    goals = rows(handle.query(load_query("goal_coverage").text))
+    documents = [_document_row(r) for r in rows(handle.query(load_query("documents").text))]
+    # an aggregate over a graph with no goal scheme yields one row with nothing bound
+    goals = [g for g in rows(handle.query(load_query("goal_coverage").text)) if "goalCode" in g]
     return GraphStats(total, classes, documents, goals)
+
+
+def _document_row(row: dict[str, str]) -> dict[str, Any]:
+    """A documents row in the contract's shape: every field present (null when unknown), year a number."""
+    out: dict[str, Any] = {key: row.get(key) for key in _DOCUMENT_FIELDS}
+    out.update({k: v for k, v in row.items() if k not in out})
+    if isinstance(out["year"], str) and out["year"].isdigit():
+        out["year"] = int(out["year"])
+    return out
 
 
 def query_catalogue() -> list[dict[str, Any]]:

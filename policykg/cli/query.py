@@ -169,8 +169,11 @@ def stats(store: str | None, fmt: str) -> None:
     table("classes", ["class", "count"], by_count)
     table(
         "documents",
-        ["document", "kind", "year", "sections", "title"],
-        [[d["docName"], d["kind"], d.get("year"), d["sections"], d["title"][:40]] for d in counted.documents],
+        ["document", "kind", "year", "issuer", "sections", "title"],
+        [
+            [d["docName"], d["kind"], d.get("year"), d.get("issuer"), d["sections"], d["title"][:40]]
+            for d in counted.documents
+        ],
     )
     table(
         "sections serving each goal",

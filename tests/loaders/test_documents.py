@@ -113,12 +113,15 @@ def test_manifest_metadata_wins(corpus) -> None:
             "004_37e45ae1c4b0ca61.txt",
             {"kind": "annual_plan", "year": 2025, "doc_number": "内政发〔2025〕1号", "date": "2025-02-05"},
         ),
-        ("003_c0f21ab277f53f5b.txt", {"kind": "government_work_report", "year": 2025}),
-        ("000_18b88d5dd0dbf4cc.txt", {"year": 2026}),
+        (
+            "003_c0f21ab277f53f5b.txt",
+            {"kind": "government_work_report", "year": 2025, "issuer": "内蒙古自治区"},
+        ),
+        ("000_18b88d5dd0dbf4cc.txt", {"year": 2026, "issuer": "内蒙古自治区"}),
     ],
 )
 def test_metadata_inferred_from_text_alone(corpus, doc_id: str, expected: dict) -> None:
-    """Without a manifest, the text itself gives kind, year, 文号 and date."""
+    """Without a manifest, the text itself gives kind, year, 文号, date and the issuing region."""
     meta = infer_metadata(corpus[doc_id].text)
     assert {k: meta.get(k) for k in expected} == expected
 
@@ -137,7 +140,7 @@ def test_corpus_without_manifest_builds_metadata(tmp_path: Path, corpus) -> None
 
 
 def test_manifest_fields_are_read(tmp_path: Path) -> None:
-    """A manifest entry sets the document's issuer and covers."""
+    """A manifest entry sets the document's issuer (read as the region it names) and covers."""
     (tmp_path / "a.txt").write_text("2026年重点工作\n\n内容。", encoding="utf-8")
     manifest = {
         "documents": {
@@ -146,4 +149,13 @@ def test_manifest_fields_are_read(tmp_path: Path) -> None:
     }
     (tmp_path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     (doc,) = read_corpus(tmp_path)
-    assert (doc.title, doc.issuer, doc.covers) == ("T", "内蒙古日报", (("plan", "2026"),))
+    assert (doc.title, doc.issuer, doc.covers) == ("T", "内蒙古自治区", (("plan", "2026"),))
+
+
+def test_manifest_issuer_that_names_no_region_is_kept(tmp_path: Path) -> None:
+    """An issuer the gazetteer cannot place is kept as the manifest writes it."""
+    (tmp_path / "a.txt").write_text("内容。", encoding="utf-8")
+    manifest = {"documents": {"a.txt": {"title": "T", "kind": "news", "issuer": "某某通讯社"}}}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    (doc,) = read_corpus(tmp_path)
+    assert doc.issuer == "某某通讯社"

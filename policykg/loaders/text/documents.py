@@ -2,14 +2,14 @@
 
 ``parse_document`` is pure (text in, :class:`Document` out); ``read_document`` and ``read_corpus``
 open files and delegate to it.  Spans everywhere refer to the decoded text with a leading BOM
-removed and nothing else changed.
+removed and nothing else changed.  What a document is (title, kind, year, date, issuing region,
+文号) is read from its text by :mod:`policykg.loaders.text.identity`; a manifest's facts win.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from importlib import resources
@@ -18,7 +18,7 @@ from typing import Any
 
 from policykg.errors import EmptyDocumentError, InputError
 from policykg.loaders.records import Document
-from policykg.loaders.text.normalise import normalise
+from policykg.loaders.text.identity import KINDS, read_identity, region_of
 from policykg.loaders.text.readers import extract_text
 
 __all__ = [
@@ -33,70 +33,14 @@ __all__ = [
     "read_manifest",
 ]
 
-KINDS = ("annual_plan", "government_work_report", "report_digest", "news")
 MANIFEST = "manifest.json"
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
-_DATE = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
-_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-_PLAN_YEAR = re.compile(r"(?<!\d)(20\d{2})年(?:工作安排|重点工作|工作任务|经济社会发展的主要预期目标)")
-_HEAD_CHARS = 3000
 # ~150 times the longest bundled document; a build needs a few hundred times its input in memory
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 
 
-def _title_from_text(clean: str) -> str:
-    """The first block of short lines at the top: how notices and reports open with their title."""
-    lines: list[str] = []
-    for line in clean.strip().splitlines():
-        line = line.strip(" #")
-        if not line:
-            if lines:
-                break
-            continue
-        if (
-            len(line) > 60
-            or line.endswith(("。", "："))
-            or _DOC_NUMBER.fullmatch(line)
-            or _HEADING.match(line)
-        ):
-            break
-        lines.append(line)
-        if sum(map(len, lines)) > 80:
-            break
-    return "".join(lines) or next(iter(clean.strip().splitlines()), "")[:60]
-
-
-def _kind_from_title(title: str, head: str) -> str:
-    """Kind of document, from the words its title (or opening) uses."""
-    if "政府工作报告" in title or ("政府工作报告" in head and "摘编" not in head):
-        return "report_digest" if "摘编" in title or "摘编" in head else "government_work_report"
-    if re.search(r"(计划|规划)(的通知)?$", title) or "国民经济和社会发展计划" in head:
-        return "annual_plan"
-    return "news"
-
-
 def infer_metadata(text: str) -> dict[str, Any]:
-    """Title, 文号, date, year and kind as far as the text itself tells them."""
-    clean = normalise(text[:_HEAD_CHARS]).text
-    title = _title_from_text(clean)
-    meta: dict[str, Any] = {"title": title, "kind": _kind_from_title(title, clean)}
-    if m := _DOC_NUMBER.search(clean):
-        meta["doc_number"] = m.group(0)
-    if m := _DATE.search(clean):
-        y, mo, d = (int(g) for g in m.groups())
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            meta["date"] = f"{y:04d}-{mo:02d}-{d:02d}"
-    years = [int(y) for y in _YEAR.findall(title)]
-    if not years and "doc_number" in meta:
-        years = [int(re.search(r"\d{4}", meta["doc_number"]).group(0))]  # type: ignore[union-attr]
-    if not years:
-        years = [int(y) for y in _PLAN_YEAR.findall(normalise(text).text)]
-    if not years and "date" in meta:
-        years = [int(meta["date"][:4])]
-    if years:
-        meta["year"] = max(years)
-    return meta
+    """Title, kind, year, date, issuing region and 文号 as far as the text itself tells them."""
+    return read_identity(text).as_metadata()
 
 
 def parse_document(text: str, *, doc_id: str, manifest_entry: Mapping[str, Any] | None = None) -> Document:
@@ -109,7 +53,9 @@ def parse_document(text: str, *, doc_id: str, manifest_entry: Mapping[str, Any] 
     if manifest_entry:
         meta.update({k: v for k, v in manifest_entry.items() if v not in (None, "")})
         source = "manifest"
-    kind = meta.get("kind") if meta.get("kind") in KINDS else "news"
+        if isinstance(meta.get("issuer"), str):  # 内蒙古自治区人民政府 → the region, 内蒙古自治区
+            meta["issuer"] = region_of(meta["issuer"]) or meta["issuer"]
+    kind = meta.get("kind") if meta.get("kind") in KINDS else "policy"
     covers = meta.get("covers") or {}
     year = meta.get("year")
     return Document(

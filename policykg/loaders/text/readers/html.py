@@ -61,6 +61,16 @@ _ARTICLE_XPATHS = (
     "//*[@id='articleContent']",
 )
 _MIN_ARTICLE_CJK = 20
+# where content systems state when and by whom an article was published: <meta> names, else a short
+# info row outside the body (发布时间：2026-01-28 10:30 来源：内蒙古日报)
+_META_DATES = {
+    "pubdate", "publishdate", "publish_date", "publishtime", "firstpublishedtime", "article:published_time",
+    "og:release_date", "dc.date", "dc.date.issued", "dcterms.issued", "date",
+}  # fmt: skip
+_META_SOURCES = {"contentsource", "source", "article:author"}
+_PAGE_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+_INFO_ROW = re.compile(r"发布时间|发布日期|发表时间|时间\s*[:：]|日期\s*[:：]")
+_INFO_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜]{2,20})")
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -237,10 +247,50 @@ def _walk_children(el: etree._Element, writer: _Writer) -> None:
         _walk(child, writer)
 
 
+def _published(root: lxml.html.HtmlElement) -> tuple[str, str]:
+    """The page's publication date (ISO) and source, from its <meta> tags or its first info row."""
+    date = source = ""
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key in _META_DATES and not date and (m := _PAGE_DATE.search(content)):
+            date = "-".join((m.group(1), m.group(2).zfill(2), m.group(3).zfill(2)))
+        elif key in _META_SOURCES and not source and 2 <= len(content) <= 20:
+            source = content
+    for el in root.iter("div", "p", "span", "td", "li"):
+        text = _SPACE.sub(" ", el.text_content()).strip()
+        if len(text) > 100 or not _INFO_ROW.search(text) or next(el.iterancestors("nav", "footer"), None):
+            continue
+        if not date and (m := _PAGE_DATE.search(text)):
+            date = "-".join((m.group(1), m.group(2).zfill(2), m.group(3).zfill(2)))
+        if not source and (m := _INFO_SOURCE.search(text)):
+            source = m.group(1)
+        break
+    return date, source
+
+
+def _with_dateline(body: str, date: str, source: str) -> str:
+    """The body with the page's date and source as field rows under its headline, unless it states them.
+
+    Pages put both outside the article; the identity reader looks for them at the top of the text.
+    """
+    head = body[:300]
+    rows = []
+    if date and not _PAGE_DATE.search(head):
+        rows.append(f"发布时间：{date}")
+    if source and "来源" not in head:
+        rows.append(f"来源：{source}")
+    if not rows:
+        return body
+    first, _, rest = body.partition("\n")
+    return "\n".join([first, *rows, rest]) if rest else "\n".join([first, *rows])
+
+
 def article_text(root: lxml.html.HtmlElement) -> str:
     """The article of a parsed page as plain text, its headline first when the body does not open with it."""
     order = {el: i for i, el in enumerate(root.iter())}
     headlines, fallback = _headlines(root, order), _page_title(root)
+    date, source = _published(root)
     for el in [el for el in root.iter() if isinstance(el.tag, str) and el.tag in _DROP]:
         _drop(el)
     article = _article(root)
@@ -254,7 +304,7 @@ def article_text(root: lxml.html.HtmlElement) -> str:
     body = "\n".join(line.strip(" ") if line.strip() else "" for line in writer.lines).strip("\n")
     if title and re.sub(r"\s+", "", title) not in re.sub(r"\s+", "", body[:300]):
         body = f"{title}\n\n{body}"
-    return body
+    return _with_dateline(body, date, source)
 
 
 def read_html(data: bytes, *, name: str = "page.html") -> str:

@@ -1,137 +1,35 @@
-"""The typed records the lexicon loaders return, and the checks of the entries they are built from.
+"""Checks of single entries, each turning one JSON entry into one record or failing with its name.
 
-Each record is what one data file means to the code that uses it (word lists as tuples, tables as
-mappings, project heads and places as frozen dataclasses); ``Any`` stays at the JSON edge, in the
-checkers that turn one entry into one record and fail naming it when it does not fit.
+Kept apart from the records so that the shapes code relies on and the checks of what a file may
+hold can be read on their own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from policykg.loaders.lexicon_schema import Entry, Section, word, words
+from policykg.loaders.lexicon.records import (
+    Division,
+    Goal,
+    Indicator,
+    ProjectHead,
+    RegionEntry,
+    UnitFamily,
+)
+from policykg.loaders.lexicon.schema import Entry, Section, word, words
 
 __all__ = [
-    "ActorTerms",
-    "Goal",
-    "GoalTerms",
-    "IndicatorTerms",
-    "ProjectHead",
-    "ProjectTypes",
-    "RegionEntry",
-    "RegionsFile",
-    "UnitTerms",
+    "division",
     "factor",
     "goal",
     "head",
+    "indicator",
     "region",
+    "unit_family",
     "word_table",
+    "years",
 ]
-
-
-@dataclass(frozen=True)
-class ActorTerms:
-    """Who a plan tells to do what: actor words by kind of actor, modals, role verbs."""
-
-    suffixes: Mapping[str, tuple[str, ...]]  # kind of actor → words an actor's name ends with
-    not_actors: frozenset[str]
-    modal: tuple[str, ...]
-    cut_words: tuple[str, ...]
-    roles: Mapping[str, tuple[str, ...]]  # role → verbs that give it
-
-
-@dataclass(frozen=True)
-class Goal:
-    """A strategic goal: its label in the output contract and the terms that name it in a heading."""
-
-    label: str
-    terms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class GoalTerms:
-    """Goal codes with their heading terms, and the subject words of the five positions."""
-
-    goals: Mapping[str, Goal]
-    position_terms: Mapping[str, tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class IndicatorTerms:
-    """Canonical indicator names with their surface forms, and the topic words bare measures borrow."""
-
-    synonyms: Mapping[str, tuple[str, ...]]
-    topics: tuple[str, ...]
-    topic_aliases: Mapping[str, str]
-    measures: frozenset[str]
-
-
-@dataclass(frozen=True)
-class UnitTerms:
-    """Scale words with their factor, units by family, and words that look like units but are not."""
-
-    scales: tuple[tuple[str, float], ...]  # in file order: 万亿 before 亿
-    families: Mapping[str, tuple[str, ...]]
-    not_units: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ProjectHead:
-    """A type word that ends a project name, and what a name ending in it needs."""
-
-    suffix: str
-    type: str
-    strong: bool
-    requires: str | None
-    bare: bool
-    alone: bool
-
-
-@dataclass(frozen=True)
-class ProjectTypes:
-    """Every word list of ``project_types.json``, in file order (the projects loader sorts them)."""
-
-    heads: tuple[ProjectHead, ...]
-    head_aliases: Mapping[str, str]
-    dropped_in_keys: tuple[str, ...]
-    home_prefixes: tuple[str, ...]
-    boundary_words: tuple[str, ...]
-    after_deng_qualifiers: tuple[str, ...]
-    generic_modifiers: tuple[str, ...]
-    not_projects: frozenset[str]
-    programme_heads: tuple[str, ...]
-    status_verbs: Mapping[str, tuple[str, ...]]  # status → words that give it
-    enterprises: tuple[str, ...]
-    not_before: Mapping[str, tuple[str, ...]]
-    not_project_prefixes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RegionEntry:
-    """One place of a gazetteer file, with its provenance kind (gazetteer or world)."""
-
-    name: str
-    level: str
-    parent: str | None
-    short: tuple[str, ...]
-    ambiguous_short: bool
-    provenance: str  # the entry's kind; the JSON field "kind" is the place's subtype (desert, rail)
-    code: str | None = None
-    en: str | None = None
-    pinyin: str | None = None
-
-
-@dataclass(frozen=True)
-class RegionsFile:
-    """A gazetteer file: its places, and strings inside which a shorter name is no place."""
-
-    regions: tuple[RegionEntry, ...]
-    non_place_contexts: tuple[str, ...]
-
-
-# ---------------------------------------------------------------- entry checks
 
 
 def word_table(section: Section) -> dict[str, tuple[str, ...]]:
@@ -231,3 +129,79 @@ def factor(value: Any) -> float | None:
     """A scale word's factor: a positive number (a bool is not one, though JSON would allow it)."""
     ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
     return float(value) if ok else None
+
+
+_MEASURES = frozenset({"level", "flow", "change", "share", "count"})
+
+
+def indicator(section: Section, entry: Entry, citations: Mapping[str, str]) -> Indicator:
+    """An indicator from ``{"forms", "family", "measure", "sources"[, "whole"]}``; sources are cited keys."""
+    v = entry.value
+    allowed = {"forms", "whole", "family", "measure", "sources"}
+    _check(
+        section,
+        entry,
+        isinstance(v, dict) and allowed - {"whole"} <= set(v) <= allowed,
+        f"expected {sorted(allowed)}",
+    )
+    forms, whole, sources = words(v["forms"]), words(v.get("whole", [])), words(v["sources"])
+    _check(
+        section, entry, forms is not None and whole is not None, "forms and whole must be lists of strings"
+    )
+    _check(section, entry, isinstance(v["family"], str), "family must be a unit family of units.json or ''")
+    _check(section, entry, v["measure"] in _MEASURES, f"measure must be one of {sorted(_MEASURES)}")
+    _check(
+        section,
+        entry,
+        bool(sources) and set(sources or ()) <= set(citations),
+        "sources must be citation keys",
+    )
+    return Indicator(
+        str(entry.key),
+        tuple(forms or ()),
+        tuple(whole or ()),
+        v["family"],
+        v["measure"],
+        tuple(sources or ()),
+    )
+
+
+def unit_family(section: Section, entry: Entry) -> UnitFamily:
+    """A unit family from ``{"class", "base", "units": {unit: factor}}``; the base is a member of factor 1."""
+    v = entry.value
+    _check(
+        section,
+        entry,
+        isinstance(v, dict) and set(v) == {"class", "base", "units"},
+        "expected class, base, units",
+    )
+    members = v["units"]
+    _check(section, entry, bool(word(v["class"])) and bool(word(v["base"])), "class and base must be strings")
+    _check(
+        section, entry, isinstance(members, dict) and bool(members), "units must map each unit to its factor"
+    )
+    factors = {str(u): factor(f) for u, f in members.items()}
+    _check(
+        section, entry, all(f is not None for f in factors.values()), "every factor must be a positive number"
+    )
+    _check(section, entry, factors.get(v["base"]) == 1.0, "the base unit is a member with factor 1")
+    return UnitFamily(
+        str(entry.key), v["class"], v["base"], {u: f for u, f in factors.items() if f is not None}
+    )
+
+
+def years(value: Any) -> tuple[int, ...] | None:
+    """A non-empty list of plausible years (1900–2100) in rising order, or None."""
+    ok = isinstance(value, list) and value and all(isinstance(v, int) and 1900 <= v <= 2100 for v in value)
+    return tuple(value) if ok and list(value) == sorted(value) else None
+
+
+def division(section: Section, entry: Entry) -> Division:
+    """A division from ``[code, name, [short forms]]``: a six-digit code, a name, its short forms."""
+    v = entry.value
+    _check(section, entry, isinstance(v, list) and len(v) == 3, "expected [code, name, [short forms]]")
+    code, name, short = v
+    _check(section, entry, isinstance(code, str) and code.isdigit() and len(code) == 6, "code: six digits")
+    _check(section, entry, bool(word(name)), "name must be a non-empty string")
+    _check(section, entry, words(short) is not None, "short forms must be a list of strings")
+    return Division(code, name, tuple(short))
