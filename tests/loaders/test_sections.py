@@ -174,3 +174,12 @@ def test_any_text_parses_with_valid_spans(text: str) -> None:
     for s in structure.sections:
         assert text[s.title_span[0] : s.title_span[1]] == s.title
         assert 0 <= s.span[0] <= s.span[1] <= len(text)
+
+
+def test_parts_of_the_bundled_report_and_plan(structures) -> None:
+    """The 2025 report reviews 2024 and plans 2025; the 2026 plan's targets precede its parts of work."""
+    report = [(s.title, s.part) for s in structures[REPORT_2025].sections if s.level == 1]
+    assert report == [("2024年工作回顾", "review"), ("2025年工作安排", "plan")]
+    plan = [s.part for s in structures[PLAN_2026].sections if s.level == 1]
+    assert plan[0] == "targets" and set(plan[1:]) == {"plan"}
+    assert all(s.part == "plan" for s in structures[REPORT_2025].sections if s.kind == "task")

@@ -1,12 +1,13 @@
 """The section tree of a policy document, from the heading grammar of the genre.
 
-Headings of Chinese plans and reports are numbered by kind, each kind a level:
-``一、`` parts, ``（一）`` tasks (often inline: the title runs to the first 。 and the body
-follows on the same line), ``1.`` items, ``一是/一要`` points, ``专栏N`` boxes that belong to
-the part they follow, markdown ``##`` headings and, in newspaper digests, short unnumbered lines
-standing alone between blank lines.  A ``主要预期目标`` paragraph becomes a section of its own
-so that the targets in it have a home.  Parsing runs on the normalised view; every span is mapped
-back into the original text.
+Headings (:mod:`~policykg.loaders.structure.headings`) open sections; a heading closes every open
+section of its own or a deeper rank, so ``一、`` parts hold ``（一）`` tasks, which hold ``1.`` items.
+Unnumbered part headings (2024年工作回顾, 结束语) close everything open and are closed by the next
+part; a ``一、`` that restarts the numbering inside a part (1987's list in part 四) or under a
+top-level ``（一）`` is a list inside it; an appendix (附件, 名词解释, a list of 民生实事) holds what
+follows, numbered or not.  A ``主要预期目标`` paragraph becomes a section of its own so that the
+targets in it have a home.  Every section then gets its part (:mod:`~policykg.loaders.structure.parts`).
+Parsing runs on the normalised view; every span is mapped back into the original text.
 """
 
 from __future__ import annotations
@@ -17,27 +18,31 @@ from dataclasses import dataclass, field, replace
 
 from policykg.loaders.records import Document, GoalLink, Paragraph, Section, Sentence
 from policykg.loaders.structure.goals import explicit_goal, inherited
+from policykg.loaders.structure.headings import (
+    RANK,
+    indent,
+    is_byline,
+    is_plain_heading,
+    lines,
+    marker,
+    title_extent,
+)
+from policykg.loaders.structure.parts import (
+    assign_parts,
+    cn_number,
+    named_part,
+    part_words,
+    reads_as_appendix,
+    reads_as_part_heading,
+)
 from policykg.loaders.text.normalise import NormalisedText, normalise
 
-__all__ = ["DocumentStructure", "doc_key", "parse_sections", "parse_structure"]
+__all__ = ["DocumentStructure", "doc_key", "parse_sections", "parse_structure", "section_at"]
 
-_CN_NUM = "一二三四五六七八九十百零〇"
-_BULLET = re.compile(r"^(?:[-•·*]\s*)+")
-_MARKDOWN = re.compile(r"^(#{1,6})\s*(?=\S)")
-_PART = re.compile(rf"^([{_CN_NUM}]+)、")
-_TASK = re.compile(rf"^[（(]([{_CN_NUM}]+)[）)]")
-_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)")
-_POINT = re.compile(rf"^([{_CN_NUM}]{{1,3}})([是要])(?=[\u4e00-\u9fff“])")
-_BOX = re.compile(r"^专栏\s*(\d+)")
 _TARGETS = "主要预期目标"
-_TITLE_END = re.compile(r"[。！？；]")
-_NOT_PLAIN = re.compile(
-    r"[，。；！？：,;:]|^[（(《\[]|\d+年\d+月\d+日|号$|(?:计划|规划|报告|通知|意见|方案|纲要|讲话|厅|处|办公室|印发)$"
-)
 _SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|$)")
-
-# rank of each heading kind: a heading closes every open section of the same or a deeper rank
-_RANK = {"plain": 0, "markdown": 0, "part": 1, "task": 2, "box": 2, "item": 3, "point": 4}
+_NOT_TITLE = re.compile(r"[，。；！？：,;:!?]")
+_LIST = 3.0  # rank of a numbered list inside a part: a 一、 that restarts the numbering
 
 
 def doc_key(doc_id: str) -> str:
@@ -47,7 +52,7 @@ def doc_key(doc_id: str) -> str:
 
 @dataclass
 class _Open:
-    """A section whose end is not yet known."""
+    """A section whose end is not yet known; ``rank`` is what a later heading compares with."""
 
     rank: float
     number: str
@@ -70,156 +75,220 @@ class DocumentStructure:
 
     It is the shared view of a document: computed once per document and handed to every extractor,
     so no extractor normalises the text again or keeps its own copy of "which section holds this".
+    Every section carries the part of the report it stands in; ``preamble_part`` is the part of the
+    text before the first section, and ``report_year`` the year the report is for as its own text
+    says it (its delivery line, else the years its parts' headings name), None when it says none.
     """
 
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     norm: NormalisedText
+    preamble_part: str = "other"
+    report_year: int | None = None
 
     def section_at(self, start: int, end: int | None = None) -> Section | None:
         """The innermost section holding original offsets ``start:end`` (one character when no end);
         None before the first heading.  Of two sections at one depth, the later one wins."""
         return section_at(self.sections, (start, start + 1 if end is None else end))
 
-
-def _fullwidth_number(number: str) -> str:
-    return number.replace("(", "（").replace(")", "）")
-
-
-def _heading(line: str) -> tuple[str, str, int] | None:
-    """(kind, number, length of the marker) when a line opens with a heading marker."""
-    if m := _MARKDOWN.match(line):
-        return "markdown", m.group(1), m.end()
-    if m := _BOX.match(line):
-        return "box", f"专栏{m.group(1)}", m.end()
-    if m := _PART.match(line):
-        return "part", m.group(1), m.end()
-    if m := _TASK.match(line):
-        return "task", _fullwidth_number(m.group(0)), m.end()
-    if m := _ITEM.match(line):
-        return "item", f"{m.group(1)}.", m.end()
-    if m := _POINT.match(line):
-        return "point", m.group(0), 0
-    return None
+    def part_at(self, start: int) -> str:
+        """The part of the report (review, targets, plan, other) that original offset ``start`` is in."""
+        section = self.section_at(start)
+        return (section.part or "other") if section else self.preamble_part
 
 
-def _is_plain_heading(line: str, blank_before: bool, blank_after: bool) -> bool:
-    """A short line standing alone between blank lines, worded like a heading rather than a sentence."""
-    return blank_before and blank_after and 4 <= len(line) <= 30 and not _NOT_PLAIN.search(line)
+class _Tree:
+    """The section tree as its lines are read: open sections on a stack, body lines with their section."""
 
+    def __init__(self, norm: NormalisedText, original: str) -> None:
+        self.norm = norm
+        self.original = original
+        text = self.text = norm.text
+        self.lines = list(lines(text))
+        self.roots: list[_Open] = []
+        self.stack: list[_Open] = []
+        self.body: list[tuple[int, int, _Open | None]] = []
+        self.sequence = 0
+        self.outer: int | None = None  # number of the last part of the document's own numbering
+        self.listed: list[int] = []  # last numbers of the (nested) lists numbered like parts
+        self.skip = -1  # a line already read as the end of a heading broken over two lines
 
-def _title_extent(line: str, offset: int) -> tuple[int, int]:
-    """Where the title of a heading line ends: at the first 。 when a body follows on the same line."""
-    rest = line[offset:]
-    stripped = rest.lstrip()
-    lead = len(rest) - len(stripped)
-    m = _TITLE_END.search(stripped)
-    end = m.start() if m else len(stripped.rstrip())
-    while end > 0 and stripped[end - 1] in "：:，, ":
-        end -= 1
-    return offset + lead, offset + lead + end
+    def blank(self, k: int) -> bool:
+        return k < 0 or k >= len(self.lines) or self.lines[k][0] == self.lines[k][1]
 
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for m in re.finditer("\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
-
-
-def _close(node: _Open, at: int) -> None:
-    node.end = at
-
-
-def parse_structure(doc: Document) -> DocumentStructure:
-    """Parse one document into its section tree, paragraphs and sentences."""
-    norm = normalise(doc.text)
-    text = norm.text
-    lines = list(_lines(text))
-    roots: list[_Open] = []
-    stack: list[_Open] = []
-    extra: list[_Open] = []  # 主要预期目标 paragraphs: sections that close with their paragraph
-    body_lines: list[tuple[int, int, _Open | None]] = []
-    sequence = 0
-
-    def open_section(rank: float, kind: str, number: str, start: int, t0: int, t1: int) -> _Open:
-        nonlocal sequence
-        while stack and stack[-1].rank >= rank:
-            _close(stack.pop(), start)
-        parent = stack[-1] if stack else None
-        sequence += 1
-        node = _Open(rank, number, kind, text[t0:t1], start, t0, t1, parent, sequence)
-        (parent.children if parent else roots).append(node)
+    def open(self, closes: float, rank: float, kind: str, number: str, span: tuple[int, int, int]) -> _Open:
+        """Close what a heading of rank ``closes`` ends and open a section held at ``rank``."""
+        start, t0, t1 = span
+        while self.stack and self.stack[-1].rank >= closes:
+            self.stack.pop().end = start
+        parent = self.stack[-1] if self.stack else None
+        self.sequence += 1
+        node = _Open(rank, number, kind, self.text[t0:t1], start, t0, t1, parent, self.sequence)
+        (parent.children if parent else self.roots).append(node)
+        self.stack.append(node)
         return node
 
-    for k, (a, b) in enumerate(lines):
-        raw = text[a:b]
-        if not raw.strip():
-            continue
-        bullet = _BULLET.match(raw)
-        offset = bullet.end() if bullet else 0
-        line = raw[offset:]
-        found = _heading(line)
-        blank_before = k == 0 or lines[k - 1][0] == lines[k - 1][1]
-        blank_after = k + 1 >= len(lines) or lines[k + 1][0] == lines[k + 1][1]
-        if found is None and _is_plain_heading(raw, blank_before, blank_after):
-            found = ("plain", "", 0)
+    def current(self) -> _Open | None:
+        return self.stack[-1] if self.stack else None
+
+    def read(self, k: int) -> None:
+        """Read line ``k``: a heading opens a section, any other line is body of the open one."""
+        a, b, cut = self.lines[k]
+        raw = self.text[a:b]
+        if k == self.skip or not raw.strip():
+            return
+        off = indent(raw)
+        line = raw[off:]
+        found = None if is_byline(line) else self.heading(k, line)
         if found is None:
-            if _TARGETS in raw:
-                t = raw.index(_TARGETS)
-                parent = stack[-1] if stack else None
-                sequence += 1
-                node = _Open(
-                    2.5,
-                    _TARGETS,
-                    "targets",
-                    _TARGETS,
-                    a,
-                    a + t,
-                    a + t + len(_TARGETS),
-                    parent,
-                    sequence,
-                    end=b,
-                )
-                (parent.children if parent else roots).append(node)
-                extra.append(node)
-                body_lines.append((a, b, node))
-            else:
-                body_lines.append((a, b, stack[-1] if stack else None))
-            continue
-        kind, number, marker = found
-        t0, t1 = _title_extent(line, marker)
-        if kind == "point" and (t1 - t0 > 40):
+            self.body_line(a, b, raw)
+            return
+        kind, number, mark, closes, rank = found
+        t0, t1 = title_extent(line, mark, kind, run_in=cut)
+        t1 = self.indented(a + off, t0, t1)
+        if kind == "point" and t1 - t0 > 40:
             # an enumerated point running on as a paragraph: its title is its first clause
             comma = line.find("，", t0)
             t1 = comma if 0 < comma < t1 else t0 + 40
         if t1 <= t0:
-            body_lines.append((a, b, stack[-1] if stack else None))
-            continue
-        rank = _RANK[kind] + (len(number) - 2 if kind == "markdown" else 0) * 0.1
-        node = open_section(
+            self.body.append((a, b, self.current()))
+            return
+        if kind == "part" and t1 == len(line.rstrip()) and self.broken_title(k, line[t0:t1]):
+            b = self.lines[k + 1][1]
+            line = self.text[a + off : b]
+            t1 = len(line.rstrip())
+            self.skip = k + 1
+        node = self.open(
+            closes,
             rank,
             "targets" if _TARGETS in line[t0:t1] else kind,
             number,
-            a + offset,
-            a + offset + t0,
-            a + offset + t1,
+            (a + off, a + off + t0, a + off + t1),
         )
-        stack.append(node)
         if len(line[t1:].strip("。！？；：: ")) > 0:
-            body_lines.append((a, b, node))
-    while stack:
-        _close(stack.pop(), len(text))
+            self.body.append((a, b, node))
 
-    sections = _finish(doc, norm, roots)
-    by_node = {id(node): sec for node, sec in sections}
+    def indented(self, at: int, t0: int, t1: int) -> int:
+        """Where a title ends at the indentation of a paragraph run into it: two or more spaces of the
+        original (ideographic or em) that the normalised view dropped between two characters."""
+        origin = self.norm.origin
+        for i in range(at + t0, at + t1 - 1):
+            gap = self.original[origin[i] + 1 : origin[i + 1]]
+            if len(gap) >= 2 and not gap.strip():
+                return i + 1 - at
+        return t1
+
+    def heading(self, k: int, line: str) -> tuple[str, str, int, float, float] | None:
+        """(kind, number, marker length, rank it closes, rank it is held at) when line ``k`` is a heading."""
+        found = marker(line)
+        if found is not None:
+            kind, number, mark = found
+            rank = RANK[kind] + ((len(number) - 2) * 0.1 if kind == "markdown" else 0.0)
+            if kind == "part" and line[mark:].strip() and self.is_list(number, runs_on=_runs_on(line, mark)):
+                rank = _LIST
+            return kind, number, mark, rank, rank
+        part_open = any(n.kind == "part" for n in self.stack)
+        if self.roots and reads_as_appendix(line):
+            return "appendix", "", 0, 0.0, 0.5
+        named = named_part(line)
+        if reads_as_part_heading(line) and not (part_open and named == "targets"):
+            # it ends every part; numbered parts after a review or plan heading are its siblings (首先报告
+            # 2001年的工作 / 一、… 八、), those after another part's heading (关于外交工作) its own
+            self.outer, self.listed = None, []
+            return "plain", "", 0, 0.0, 0.5 if named == "other" else RANK["part"]
+        if is_plain_heading(line, self.blank(k - 1), self.blank(k + 1)):
+            rank = 1.5 if part_open else RANK["plain"]
+            return "plain", "", 0, rank, rank
+        return None
+
+    def is_list(self, number: str, runs_on: bool) -> bool:
+        """Whether a ``一、`` heading is an item of a list inside the open section, not a part.
+
+        Under a top-level task (a document numbered （一）（二） at its top) it is; so is a 一 that
+        starts a numbering inside an unnumbered part and runs on as a sentence (一、维护世界和平是…，…);
+        after parts 一 to 四 a 一 restarts the numbering, and the list's 二 follows its 一, not the part 四.
+        """
+        n = cn_number(number)
+        if any(x.kind == "appendix" for x in self.stack) or n is None:
+            return False
+        root = self.stack[0] if self.stack else None
+        if (
+            self.outer is None
+            and root is not None
+            and (root.kind == "task" or (root.kind == "plain" and runs_on))
+        ):
+            self.listed = [n]
+            return True
+        for depth in range(len(self.listed) - 1, -1, -1):  # a list goes on, closing the lists inside it
+            if n == self.listed[depth] + 1:
+                self.listed[depth + 1 :] = []
+                self.listed[depth] = n
+                return True
+        if self.outer is not None and n == 1:
+            self.listed.append(n)
+            return True
+        self.outer, self.listed = n, []
+        return False
+
+    def broken_title(self, k: int, title: str) -> bool:
+        """Whether a part's heading goes on over the next line (三、持续提升政府 / 治理效能和服务水平):
+        a short line without punctuation or marker, followed by the body, that is no part heading
+        of its own unless the break splits the words of one (政府|治理)."""
+        if self.blank(k + 1) or self.blank(k + 2):
+            return False
+        nxt = self.text[self.lines[k + 1][0] : self.lines[k + 1][1]].strip()
+        after = self.text[self.lines[k + 2][0] : self.lines[k + 2][1]]
+        shape = (
+            0 < len(nxt) <= 16
+            and not _NOT_TITLE.search(nxt)
+            and marker(nxt) is None
+            and _TARGETS not in nxt
+            and (len(after) > 30 or "。" in after)
+        )
+        if not shape or not reads_as_part_heading(nxt):
+            return shape
+        return bool(part_words(title + nxt) - part_words(title) - part_words(nxt))
+
+    def body_line(self, a: int, b: int, raw: str) -> None:
+        """A line of body text; a line naming the 主要预期目标 is a section closing with its paragraph."""
+        if _TARGETS not in raw:
+            self.body.append((a, b, self.current()))
+            return
+        t = raw.index(_TARGETS)
+        parent = self.current()
+        self.sequence += 1
+        node = _Open(
+            2.5, _TARGETS, "targets", _TARGETS, a, a + t, a + t + len(_TARGETS), parent, self.sequence, end=b
+        )
+        (parent.children if parent else self.roots).append(node)
+        self.body.append((a, b, node))
+
+
+def _runs_on(line: str, mark: int) -> bool:
+    """Whether a heading line is a sentence rather than a title: long, with a comma, ended by 。."""
+    stop = line.find("。", mark)
+    return stop - mark > 30 and "，" in line[mark:stop]
+
+
+def parse_structure(doc: Document) -> DocumentStructure:
+    """Parse one document into its section tree (each section with its part), paragraphs and sentences."""
+    norm = normalise(doc.text)
+    tree = _Tree(norm, doc.text)
+    for k in range(len(tree.lines)):
+        tree.read(k)
+    while tree.stack:
+        tree.stack.pop().end = len(norm.text)
+    finished = _finish(doc, norm, tree.roots)
+    parts = assign_parts([sec for _, sec in finished], doc.text, doc.year)
+    by_node = {id(node): sec for (node, _), sec in zip(finished, parts.sections, strict=True)}
     return DocumentStructure(
-        sections=tuple(sec for _, sec in sections),
-        paragraphs=tuple(_paragraphs(doc, norm, body_lines, by_node)),
-        sentences=tuple(_sentences(doc, norm, body_lines, by_node)),
+        sections=parts.sections,
+        paragraphs=tuple(_paragraphs(doc, norm, tree.body, by_node)),
+        sentences=tuple(_sentences(doc, norm, tree.body, by_node)),
         norm=norm,
+        preamble_part=parts.preamble,
+        report_year=parts.report_year,
     )
 
 
