@@ -31,6 +31,7 @@ def sections(handle: Store, doc: str | None = None) -> list[dict[str, Any]]:
                 "level": int(r["level"]),
                 "number": r["number"],
                 "kind": r["kind"],
+                "part": r.get("part"),
                 "title": r["title"],
                 "title_span": [int(r["titleStart"]), int(r["titleEnd"])],
                 "span": [int(r["start"]), int(r["end"])],
@@ -46,7 +47,9 @@ def _number(text: str) -> int | float:
 
 
 def metrics(handle: Store, **filters: str | None) -> list[dict[str, Any]]:
-    """Metric statements in the contract's shape (plus section, goal and normalised value)."""
+    """Metric statements in the contract's shape, plus section, goal, normalised value and what the
+    figure is of: ``subject`` (the quantity), ``scope`` and ``scope_kind``, ``measure``, ``bound`` and
+    ``unit_family``.  ``indicator`` is None for a statement whose quantity could not be named."""
     names = {"doc": "docName", "indicator": "indicator", "kind": "kind", "period": "period"}
     bindings = {
         names[k]: Lit(v, lang="zh") if k == "indicator" else Lit(v)
@@ -60,7 +63,7 @@ def metrics(handle: Store, **filters: str | None) -> list[dict[str, Any]]:
         out.append(
             {
                 "doc": r["docName"],
-                "indicator": r["indicator"],
+                "indicator": r.get("indicator"),
                 "value": _number(r["value"]),
                 "unit": r["unit"],
                 "comparator": r["comparator"],
@@ -74,6 +77,12 @@ def metrics(handle: Store, **filters: str | None) -> list[dict[str, Any]]:
                 "estimate": r["estimate"] == "true",
                 "normalised_value": _number(r["normalisedValue"]) if "normalisedValue" in r else None,
                 "base_unit": r.get("baseUnit"),
+                "subject": r.get("subject"),
+                "scope": r.get("scope"),
+                "scope_kind": r.get("scopeKind"),
+                "measure": r.get("measure"),
+                "bound": r.get("bound"),
+                "unit_family": r.get("unitFamily"),
             }
         )
     return out

@@ -129,6 +129,8 @@ def section_triples(doc: Document, section: Section) -> Iterator[Triple]:
     yield s, SKOS.notation, Literal(section.id)
     yield s, PKG.sectionNumber, Literal(section.number)
     yield s, PKG.sectionKind, Literal(section.kind)
+    if section.part:
+        yield s, PKG.reportPart, Literal(section.part)
     yield s, PKG.level, Literal(section.level)
     yield s, PKG.sequence, Literal(section.sequence)
     yield s, PKG.inDocument, d
@@ -162,15 +164,15 @@ def _period_years(period: str) -> tuple[str, str] | None:
 def metric_triples(
     doc: Document, metric: MetricStatement, alt_labels: Iterable[str] = ()
 ) -> Iterator[Triple]:
-    """A target or observation: indicator, value and unit as written, comparator, period, evidence."""
+    """A target or observation: indicator, value and unit as written, comparator, period, evidence,
+    and what the figure is of: quantity, scope, measure type, bound and unit family.  A statement
+    whose quantity could not be named measures no indicator."""
     m = URIRef(iris.metric_iri(doc.id, metric.span))
-    indicator = URIRef(iris.indicator_iri(metric.indicator))
     yield m, RDF.type, PKG.MetricStatement
     yield m, RDF.type, PKG.Target if metric.kind == "target" else PKG.Observation
     if metric.kind != "target":
         yield m, RDF.type, QB.Observation
     yield m, RDFS.label, _zh(metric.evidence)
-    yield m, PKG.measures, indicator
     yield m, PKG.value, _decimal(metric.value)
     yield m, PKG.unit, Literal(metric.unit)
     if metric.normalised_value is not None:
@@ -184,7 +186,20 @@ def metric_triples(
         yield m, PKG.periodEnd, Literal(years[1], datatype=XSD.gYear)
     yield m, PKG.isChange, Literal(metric.change)
     yield m, PKG.estimate, Literal(metric.estimate)
+    yield m, PKG.measureType, Literal(metric.measure)
+    yield m, PKG.scopeKind, Literal(metric.scope_kind)
+    if metric.scope:
+        yield m, PKG.scopeName, Literal(metric.scope)
+    if metric.bound:
+        yield m, PKG.bound, Literal(metric.bound)
+    if metric.unit_family:
+        yield m, PKG.unitFamily, Literal(metric.unit_family)
     yield from stated_triples(doc, m, metric.span, metric.section)
+    if not (metric.indicator and metric.subject):
+        return  # no good name: the statement stays out of indicator linking
+    indicator = URIRef(iris.indicator_iri(metric.indicator))
+    yield m, PKG.quantityName, Literal(metric.subject)
+    yield m, PKG.measures, indicator
     yield indicator, RDF.type, PKG.Indicator
     yield indicator, RDF.type, SKOS.Concept
     yield indicator, SKOS.prefLabel, _zh(metric.indicator)
@@ -312,7 +327,7 @@ def graph_triples(records: CorpusRecords) -> Iterator[Triple]:
         for section in structure.sections:
             yield from section_triples(doc, section)
         for metric in records.metrics.get(doc.id, ()):
-            yield from metric_triples(doc, metric, alt_labels(metric.indicator))
+            yield from metric_triples(doc, metric, alt_labels(metric.indicator or ""))
     for project in records.projects:
         yield from project_triples(project, docs, records.positions.get(project.id))
     by_region: dict[str, list[tuple[Document, RegionMention, str | None]]] = {}

@@ -70,6 +70,7 @@ class Section:
     kind: str = "numbered"  # numbered | plain | box | targets | markdown | enumerated
     sequence: int = 0
     goal: GoalLink | None = None
+    part: str | None = None  # review | targets | plan | other: the part of the report it stands in
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,15 @@ class MetricStatement:
     """One quantitative statement: what is measured, the number as written, and how to read it.
 
     ``value`` and ``unit`` are as written (``12.5``, ``亿吨``); ``normalised_value`` and
-    ``base_unit`` restate it without the scale word (``1.25e9``, ``吨``) so figures compare.
+    ``base_unit`` restate it in the base unit of its family (``1.25e9``, ``吨``; 亿度 in 千瓦时) so
+    figures compare.  Two statements measure the same thing only when indicator, scope, measure
+    and unit family agree: 新增装机 (a flow) is not 装机 (a stock), 蒙能集团's 装机 not the region's.
     """
 
     doc: str
-    indicator: str  # canonical name, the same string for the same quantity in every document
+    indicator: (
+        str | None
+    )  # canonical name, the same in every document; None when no good name could be formed
     value: float
     unit: str
     comparator: str  # about | at_least | at_most | exact
@@ -117,3 +122,9 @@ class MetricStatement:
     normalised_value: float | None = None
     base_unit: str = ""
     sentence_span: Span | None = None
+    subject: str | None = None  # the quantity (level name) the naming grammar formed, None when none
+    scope: str | None = None  # whose figure: the issuer, or a sub-region, organisation or sector
+    scope_kind: str = "region"  # region (the issuer) | subregion | organisation | sector
+    measure: str = "level"  # level | flow | change | share | count | cumulative | average
+    bound: str | None = None  # lower (以上, 超过), upper (以下, 不足) or None
+    unit_family: str = ""  # the unit's family (units.json): figures compare only within one

@@ -89,11 +89,17 @@ class PKG(DefinedNamespace):
 
     # owl:DatatypeProperty
     baseUnit: URIRef  # Unit of normalisedValue.
+    bound: URIRef  # "lower" or "upper": the value is a floor or a ceiling.
+    measureType: URIRef  # level, flow, change, share, count, cumulative or average.
+    quantityName: URIRef  # The quantity a statement measures, as the naming grammar formed it.
+    scopeKind: URIRef  # region, subregion, organisation or sector.
+    scopeName: URIRef  # Whose figure: the issuing region, a sub-region, organisation or sector.
+    unitFamily: URIRef  # The family of the statement's unit (units.json).
     basis: URIRef  # "explicit" or "inferred".
     checksum: URIRef  # SHA-256 of a document's source file.
     confidence: URIRef  # Decimal 0-1.
     docNumber: URIRef  # Official issuing number, e.g. 内政发〔2026〕5号.
-    documentKind: URIRef  # annual_plan, government_work_report, report_digest or news.
+    documentKind: URIRef  # government_work_report, annual_plan, … policy: the kinds of the output contract.
     estimate: URIRef  # True for preliminary (预计) values.
     isChange: URIRef  # True when the number is a change, not a level.
     kind: URIRef  # "target" or "actual".
@@ -116,6 +122,7 @@ class PKG(DefinedNamespace):
     projectType: URIRef  # Coarse project category.
     regionLevel: URIRef  # Administrative tier of a region.
     sectionKind: URIRef  # numbered, plain, box, targets, markdown or enumerated.
+    reportPart: URIRef  # review, targets, plan or other: the part of the report a section is in.
     sectionNumber: URIRef  # Section number as printed, e.g. （一）.
     sequence: URIRef  # Reading order within the document.
     taskText: URIRef  # Wording of the task a section sets.

@@ -32,7 +32,15 @@ def test_synonyms_name_one_quantity() -> None:
 def test_synonym_must_be_the_head_of_the_surface() -> None:
     """A listed form in the middle of a longer phrase does not name it (高标准农田项目…劳务报酬)."""
     assert canonical_level("高标准农田项目“以工代赈”发放劳务报酬") is None
-    assert canonical_level("新建和改造提升高标准农田") == "高标准农田建设面积"
+    assert canonical_level("新建高效节水灌溉面积") is None  # the verb narrows it: a flow, named by rule
+
+
+def test_a_narrowing_prefix_keeps_its_own_quantity() -> None:
+    """全区粮食产量 is 粮食产量, but 脱贫地区农村居民收入 is not 农村居民人均可支配收入 (a narrower population)."""
+    assert canonical_level("全区粮食产量") == "粮食产量"
+    assert canonical_level("脱贫地区农村居民收入") is None
+    assert canonical_level("城镇居民人均可支配收入") == "城镇居民人均可支配收入"
+    assert canonical_level("经济") == "地区生产总值" and canonical_level("数字经济") is None
 
 
 def test_longer_form_wins() -> None:
@@ -74,7 +82,7 @@ def test_action_verbs_and_topics() -> None:
     assert is_bare_measure("总规模") and not is_bare_measure("煤炭产量")
     assert topic_of("新能源新增并网装机") == "新能源"
     assert topic_of("接待游客人次") == "旅游"
-    assert with_topic("新能源", "总规模") == "新能源装机规模"
+    assert with_topic("新能源", "总规模") == "新能源装机容量"
     assert with_topic("旅游", "收入") == "旅游收入"
 
 
@@ -108,4 +116,4 @@ def test_different_quantities_keep_different_names(corpus, structures) -> None:
     statements = parse_metrics(corpus[PLAN_2026], structures[PLAN_2026])
     assert {s.indicator for s in _by_value(statements, 9100)} == {"发电量"}
     assert {s.indicator for s in _by_value(statements, 3000, "亿千瓦时")} == {"新能源发电量"}
-    assert {s.indicator for s in _by_value(statements, 2, "亿千瓦")} == {"新能源装机规模"}
+    assert {s.indicator for s in _by_value(statements, 2, "亿千瓦")} == {"新能源装机容量"}

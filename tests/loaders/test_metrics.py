@@ -119,9 +119,9 @@ def test_growth_of_two_figures_is_shared_out(corpus, structures) -> None:
 
 
 def test_range_takes_lower_bound_at_least(corpus, structures) -> None:
-    """新创建 2—3 家国家级核心育种场 in the 2025 plan is 2 家, at_least."""
+    """新创建 2—3 家国家级核心育种场 in the 2025 plan is 2 家, at_least, a flow of new farms."""
     statements = _in_doc(corpus, structures, PLAN_2025)
-    s = _one(statements, 2, "家", indicator="国家级核心育种场数量")
+    s = _one(statements, 2, "家", indicator="国家级核心育种场建设数量")
     assert s.comparator == "at_least"
     assert _one(statements, 2, "家", comparator="exact").evidence == "2 家"
 

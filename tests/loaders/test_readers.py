@@ -604,7 +604,7 @@ def _facts(text: str, doc_id: str) -> tuple[list[tuple], list[str]]:
     doc = parse_document(text, doc_id=doc_id)
     structure = parse_structure(doc)
     metrics = sorted(
-        (m.indicator, m.value, m.unit, m.comparator, m.kind, m.period, m.change)
+        (m.indicator or "", m.value, m.unit, m.comparator, m.kind, m.period, m.change)
         for m in parse_metrics(doc, structure)
     )
     projects = sorted({re.sub(r"\s+", "", p.name) for p in extract_project_mentions(doc, structure)})

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from policykg.loaders.metrics.grammar import Scope, Verb
 from policykg.loaders.text.numbers import Quantity, find_quantities, unit_family
 
 __all__ = [
@@ -69,8 +70,10 @@ _UNITLESS_CUE = re.compile(
 )
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ('"', '"'))
 
-_CHANGE_UP = re.compile(r"(?:增长了?|增加了?|提高了?|提升了?|上升了?|增幅|增速|涨幅|回升|多增|扩大)$")
-_CHANGE_DOWN = re.compile(r"(?:下降了?|降低了?|减少了?|压降|压减|缩减|降幅|减排|削减)$")
+_CHANGE_UP = re.compile(
+    r"(?:增长了?|增加了?|提高了?|提升了?|上升了?|上涨了?|增幅|增速|涨幅|回升|多增|扩大|净增)$"
+)
+_CHANGE_DOWN = re.compile(r"(?:下降了?|降低了?|减少了?|下跌了?|回落了?|压降|压减|缩减|降幅|减排|削减)$")
 _TO_LEVEL = re.compile(r"(?:到|至|在|为)$")
 _CHANGE_NOISE = re.compile(
     r"(?:了|约|近|超过|超|突破|达到|分别|均|同口径|累计|年均|平均|较\d{4}年|比\d{4}年|较上年|同比)+$"
@@ -82,7 +85,8 @@ class Mention:
     """A quantity being read: its place in the normalised text and what the reading found so far.
 
     The bounds and chain are set here; :mod:`~policykg.loaders.metrics.naming` fills in what it
-    measures (``level``, ``indicator``, ``surface``, ``change``, ``object_end``, ``local_start``).
+    measures (``level``, ``indicator``, ``surface``, ``change``, ``object_end``, ``local_start``,
+    ``scope``, ``verb``, ``measure``).
     """
 
     q: Quantity
@@ -92,11 +96,14 @@ class Mention:
     own_comparator: bool = False
     chain: int = 0
     level: str = ""
-    indicator: str = ""
+    indicator: str | None = ""  # None: no good name could be formed
     surface: str = ""
     change: str | None = None
     object_end: int = -1
     local_start: int | None = None  # where the words naming this figure start
+    scope: Scope | None = None  # whose figure, when not the issuing region's
+    verb: Verb | None = None  # the verb that makes it a flow or an amount of work
+    measure: str = "level"
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:

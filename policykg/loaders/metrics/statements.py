@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from policykg.loaders.metrics.naming import name_mentions
+from policykg.loaders.metrics.grammar import sentence_scope
+from policykg.loaders.metrics.measure import bound_of, with_span
+from policykg.loaders.metrics.naming import Context, name_mentions
 from policykg.loaders.metrics.period import Frame, period_of, statement_context
 from policykg.loaders.metrics.quantities import Mention, find_mentions, link_chains, split_sentences
 from policykg.loaders.records import Document, MetricStatement
 from policykg.loaders.structure.sections import DocumentStructure
 from policykg.loaders.text.normalise import NormalisedText
-from policykg.loaders.text.numbers import normalised_value
+from policykg.loaders.text.numbers import normalise_unit, normalised_value
 
 __all__ = ["parse_metrics"]
 
@@ -34,7 +36,7 @@ def parse_metrics(doc: Document, structure: DocumentStructure) -> list[MetricSta
     out: list[MetricStatement] = []
     paragraph_last: list[Mention] = []
     for a, b in split_sentences(norm.text):
-        mentions = _read_sentence(norm.text, a, b, paragraph_last)
+        mentions = _read_sentence(norm.text, a, b, paragraph_last, doc.issuer)
         if norm.text[b : b + 1] == "\n":
             paragraph_last = []
         elif mentions:
@@ -45,12 +47,15 @@ def parse_metrics(doc: Document, structure: DocumentStructure) -> list[MetricSta
     return out
 
 
-def _read_sentence(text: str, a: int, b: int, earlier: list[Mention]) -> list[Mention]:
+def _read_sentence(text: str, a: int, b: int, earlier: list[Mention], issuer: str | None) -> list[Mention]:
     """Find, bound, chain and name the figures of sentence ``text[a:b]``; ``earlier`` are the
     figures of the sentence before in the same paragraph, which a bare measure may refer to."""
     mentions = find_mentions(text, a, b)
+    if not mentions:
+        return mentions
     link_chains(text, mentions)
-    name_mentions(text, a, b, mentions, earlier)
+    context = Context(issuer, sentence_scope(text[a:b], issuer))
+    name_mentions(text, a, b, mentions, earlier, context)
     return mentions
 
 
@@ -59,8 +64,11 @@ def _statement(
 ) -> MetricStatement:
     """The record of a named mention in sentence ``norm.text[a:b]``, with spans into the original."""
     span = norm.original_span(m.start, m.end)
-    ctx, estimate = statement_context(frame, span[0], norm.text[a : m.q.start])
+    change = m.change is not None or (m.indicator or "").endswith(_CHANGE_NAMES)
+    ctx, estimate = statement_context(frame, span[0], norm.text[a : m.q.start], change=change)
     value_n, base_unit = normalised_value(m.q.value, m.q.unit)
+    period = period_of(norm.text, (a, b), m, ctx, frame)
+    unit = normalise_unit(m.q.unit)
     return MetricStatement(
         doc=doc.id,
         indicator=m.indicator,
@@ -68,8 +76,8 @@ def _statement(
         unit=m.q.unit,
         comparator=m.comparator,
         kind=ctx.kind,
-        period=period_of(norm.text, (a, b), m, ctx, frame),
-        change=m.change is not None or m.indicator.endswith(_CHANGE_NAMES),
+        period=period,
+        change=change,
         span=span,
         evidence=doc.text[span[0] : span[1]],
         section=ctx.section.id if ctx.section else None,
@@ -78,4 +86,10 @@ def _statement(
         normalised_value=value_n,
         base_unit=base_unit,
         sentence_span=norm.original_span(a, b),
+        subject=m.level or None,
+        scope=m.scope.name if m.scope else doc.issuer,
+        scope_kind=m.scope.kind if m.scope else "region",
+        measure=with_span(m.measure, period),
+        bound=bound_of(m.comparator),
+        unit_family=unit.family if unit else "",
     )

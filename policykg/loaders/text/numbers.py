@@ -24,8 +24,10 @@ from policykg.loaders import lexicon
 
 __all__ = [
     "Quantity",
+    "UnitNorm",
     "base_units",
     "find_quantities",
+    "normalise_unit",
     "normalised_value",
     "parse_chinese_number",
     "parse_number",
@@ -72,8 +74,34 @@ def _family_of() -> dict[str, str]:
 
 
 def unit_family(unit: str) -> str:
-    """The family of a unit's base (ratio, money, area, count, …), or '' when unknown."""
+    """The grammatical class of a unit's base (ratio, money, area, count, …), or '' when unknown.
+
+    The class is what the naming grammar reads from a unit (a count names a thing, a ratio a rate);
+    which figures compare is the finer family of :func:`normalise_unit`.
+    """
     return _family_of().get(split_unit(unit)[1], "")
+
+
+@dataclass(frozen=True)
+class UnitNorm:
+    """Where a unit as written stands in its family: the family, its base unit, and the factor to it."""
+
+    family: str  # percent, percentage_point, electricity, power, area, yuan …
+    base: str  # 千瓦时 for 亿度, 亩 for 万公顷
+    factor: float  # 亿度 → 1e8 (千瓦时), 万公顷 → 1.5e5 (亩)
+
+
+@lru_cache(maxsize=256)
+def normalise_unit(unit: str) -> UnitNorm | None:
+    """A unit's family, base and factor (亿度 = 1e8 千瓦时; 万公顷 = 1.5e5 亩), or None when unknown.
+
+    Figures compare only within one family: % never meets 个百分点, 千瓦 (capacity) never 千瓦时.
+    """
+    scale, base = split_unit(unit)
+    for family in lexicon.units().unit_families.values():
+        if base in family.factors:
+            return UnitNorm(family.name, family.base, scale * family.factors[base])
+    return None
 
 
 def split_unit(unit: str) -> tuple[float, str]:
@@ -92,11 +120,13 @@ def split_unit(unit: str) -> tuple[float, str]:
 
 
 def normalised_value(value: float, unit: str) -> tuple[float, str]:
-    """The value without its scale word, and the base unit (成 read as tenths: 9 成 = 90 %)."""
-    factor, base = split_unit(unit)
-    if base == "成":
-        return value * factor * 10, "%"
-    return value * factor, base
+    """The value in its family's base unit (12.5亿吨 = 1.25e9 吨, 8000亿度 = 8e11 千瓦时, 九成 = 90 %).
+
+    A unit of no known family keeps its own base, without the scale word.
+    """
+    norm = normalise_unit(unit)
+    factor, base = (norm.factor, norm.base) if norm else split_unit(unit)
+    return float(f"{value * factor:.12g}"), base
 
 
 def parse_number(text: str) -> float:
@@ -125,7 +155,7 @@ def parse_chinese_number(text: str) -> float:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     base = "|".join(re.escape(u) for u in base_units())
     arabic = re.compile(
-        r"(?<![\d.A-Za-z/])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"(?<![\d.A-Za-z/])(?P<num>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         r"(?:(?P<sep>[—–\-－~～至到])(?P<num2>\d+(?:\.\d+)?))?"
         r"(?P<more1>多|余)?"
         rf"(?:(?P<base0>{base})|(?P<scale>万亿|亿|万|千|百)(?P<more2>多|余)?(?P<base>{base})?)?"
@@ -140,7 +170,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
     # 三千万元: Chinese digits with a scale word and (optionally) a base unit
     cn_scaled = re.compile(
-        r"(?<![\d一二两三四五六七八九十百千万亿])(?P<num>[一二两三四五六七八九十][一二两三四五六七八九十百千]*)"
+        r"(?<![\d一二两三四五六七八九十百千万亿零〇])(?P<num>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)"
         rf"(?P<scale>万亿|亿|万)(?P<base>{base})?"
     )
     return arabic, scale_only, tenths, cn_scaled
@@ -219,6 +249,8 @@ def _arabic_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if m.group("sep") and m.group("num2") is None:
         return None
     after = text[end : end + 1]
+    if (base or scale) and after == "级":
+        return None  # 30万吨级油轮, 百万千瓦级机组: a class of size, not a figure
     if not base and not scale:
         if m.group("more1"):
             return None
@@ -242,7 +274,7 @@ def _arabic_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(
         m.start(),
         end,
-        float(num.replace(",", "")),
+        float(num.replace(",", "").replace("，", "")),
         unit,
         num,
         more=more,
