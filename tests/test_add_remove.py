@@ -137,7 +137,8 @@ def test_docx_gives_the_same_sections_metrics_and_projects_as_txt(tmp_path: Path
         results[fmt] = (
             [(s["level"], s["number"], s["title"].replace(" ", "")) for s in sections],
             sorted(
-                (m["indicator"], m["value"], m["unit"], m["comparator"], m["kind"], m["period"])
+                # an unnamed figure has indicator None
+                (m["indicator"] or "", m["value"], m["unit"], m["comparator"], m["kind"], m["period"])
                 for m in metrics
             ),
             sorted(p["name"] for p in projects),

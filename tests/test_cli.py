@@ -117,6 +117,23 @@ def test_stats_and_queries(built_store: Path) -> None:
     assert code == 0 and "sections_under_goal" in {q["name"] for q in json.loads(out)}
 
 
+def test_stats_documents_say_what_each_document_is(built_store: Path) -> None:
+    """`stats --format json` rows carry title, year, kind, issuing region and date (the contract's shape)."""
+    code, out, _ = run("stats", "--store", str(built_store), "--format", "json")
+    rows = {r["docName"]: r for r in json.loads(out)["documents"]}
+    assert code == 0 and all(
+        {"docName", "title", "year", "kind", "issuer", "date"} <= set(r) for r in rows.values()
+    )
+    assert rows["002_4400adb43caeaed0.txt"]["date"] is None  # unknown facts are null, not left out
+    report = rows["003_c0f21ab277f53f5b.txt"]
+    assert (report["kind"], report["year"], report["issuer"], report["date"]) == (
+        "government_work_report",
+        2025,
+        "内蒙古自治区",
+        "2025-01-14",
+    )
+
+
 def test_export_writes_a_file(built_store: Path, tmp_path: Path) -> None:
     """`export -o` writes the requested serialisation."""
     target = tmp_path / "g.nt"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import TYPE_CHECKING
+
 import click
 
 from policykg.cli.output import edge, format_option, open_handle, print_json, store_option, table
 from policykg.errors import QueryError
+
+if TYPE_CHECKING:
+    from policykg.analysis.diff import Change
 
 __all__ = ["diff", "goals", "sections", "trace"]
 
@@ -131,9 +137,18 @@ def diff(year_a: str, year_b: str, what: tuple[str, ...], store: str | None, fmt
     if fmt == "json":
         print_json([c.as_json() for c in changes])
         return
+    shown = [c for c in changes if c.status != "continued"]
+    names = Counter(c.name for c in shown if c.what == "target")
     table(
         f"{year_a} → {year_b}: {len(changes)} changes",
         ["what", "status", "name", "note"],
-        [[c.what, c.status, c.name[:40], c.note[:50]] for c in changes if c.status != "continued"],
+        [[c.what, c.status, _qualified(c, names[c.name] > 1)[:40], c.note[:50]] for c in shown],
     )
     click.echo("  ".join(f"{w} {s}: {n}" for (w, s), n in change_counts(changes).items()))
+
+
+def _qualified(change: Change, ambiguous: bool) -> str:
+    """A change's name, with a target's scope, and its measure when the name alone is ambiguous."""
+    scope, measure = change.detail.get("scope"), change.detail.get("measure")
+    extra = [x for x in (scope, measure if ambiguous else None) if x]
+    return f"{change.name}（{'，'.join(extra)}）" if extra else change.name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from policykg.cli.output import (
@@ -62,11 +64,17 @@ def metrics(
 @format_option("table", "json")
 @edge
 def compare(indicator: str | None, store: str | None, fmt: str) -> None:
-    """Targets against actuals: the series of one INDICATOR by year, or the status of every tracked target."""
-    from policykg.analysis import reports
-    from policykg.analysis.comparisons import compare_targets
+    """Targets against actuals: the series of one INDICATOR by year, and the verdict on every target.
 
-    data = compare_targets(reports.metrics(open_handle(store)), indicator)
+    A target is held only against an actual of the same quantity (indicator, scope, measure, unit)
+    for the same year. Verdicts: met, exceeded, missed; consistent or cannot_tell when the actual is
+    itself a bound (超过…); no_actual when nothing comparable is reported.
+    """
+    from policykg.analysis import reports
+    from policykg.analysis.comparisons import compare_targets, document_sources
+
+    handle = open_handle(store)
+    data = compare_targets(reports.metrics(handle), indicator, document_sources(handle))
     if fmt == "json":
         print_json(data)
         return
@@ -76,21 +84,41 @@ def compare(indicator: str | None, store: str | None, fmt: str) -> None:
             METRIC_COLUMNS,
             [metric_row(m) for m in data["series"]],
         )
-    table(
-        "targets against actuals",
-        ["indicator", "period", "target", "actual", "status", "sources"],
-        [
+    judged = [t for t in data["tracking"] if t["actual"] is not None]
+    if judged:
+        table(
+            "targets against actuals",
+            ["indicator", "period", "status", "target", "actual"],
             [
-                t["indicator"],
-                t["period"],
-                f"{t['target']['value']} {t['target']['unit']} ({t['target']['comparator']})",
-                f"{t['actual']['value']} {t['actual']['unit']}",
-                t["status"],
-                f"{t['target']['doc'][:3]} / {t['actual']['doc'][:3]}",
-            ]
-            for t in data["tracking"]
-        ],
-    )
+                [t["indicator"], t["period"], t["status"], _quote(t["target"]), _quote(t["actual"])]
+                for t in judged
+            ],
+        )
+    unmatched = [t for t in data["tracking"] if t["actual"] is None]
+    if indicator and unmatched:
+        table(
+            "targets with no comparable actual (same indicator, scope, measure, unit family and year)",
+            ["indicator", "period", "target"],
+            [[t["indicator"], t["period"], _quote(t["target"])] for t in unmatched],
+        )
+    click.echo("  ".join(f"{k}: {n}" for k, n in data["statuses"].items()) or "no targets")
+
+
+def _quote(row: dict[str, Any]) -> str:
+    """A figure with its document and the words that lead up to it, for a table cell."""
+    marks = {"about": "左右", "at_least": "以上", "at_most": "以内", "exact": ""}
+    figure = f"{row['value']}{row['unit']}{marks.get(row['comparator'], '')}"
+    return f"{figure} [{row['doc'][:3]}] {_lead(row)}"
+
+
+def _lead(row: dict[str, Any]) -> str:
+    """The figure as written with the words of its clause before it (its evidence when no sentence)."""
+    if not (row.get("sentence") and row.get("sentence_span")):
+        return str(row["evidence"])
+    start, end = (i - row["sentence_span"][0] for i in row["span"])
+    lead = row["sentence"][max(0, start - 16) : start]
+    lead = lead[max(lead.rfind(c) for c in "，,；：") + 1 :]  # from the figure's own clause
+    return (lead + row["sentence"][start:end]).strip()
 
 
 @click.command()
@@ -98,11 +126,16 @@ def compare(indicator: str | None, store: str | None, fmt: str) -> None:
 @format_option("table", "json")
 @edge
 def discrepancies(store: str | None, fmt: str) -> None:
-    """Indicators whose sources report different actual values for the same period, with evidence."""
-    from policykg.analysis import reports
-    from policykg.analysis.comparisons import discrepancy_report
+    """Quantities whose sources report figures for one period that cannot all be true, with evidence.
 
-    found = discrepancy_report(reports.metrics(open_handle(store)))
+    Figures agree at the precision of the less precise one (820 and 820.1 agree), and a bound agrees
+    with a figure that satisfies it (90%以上 and 90.6%); only figures of one scope and measure meet.
+    """
+    from policykg.analysis import reports
+    from policykg.analysis.comparisons import discrepancy_report, document_sources
+
+    handle = open_handle(store)
+    found = discrepancy_report(reports.metrics(handle), document_sources(handle))
     if fmt == "json":
         print_json(found)
         return
@@ -110,7 +143,13 @@ def discrepancies(store: str | None, fmt: str) -> None:
         f"{len(found)} discrepancies",
         ["indicator", "period", "value", "doc", "evidence"],
         [
-            [d["indicator"], d["period"], f"{r['value']} {r['unit']}", r["doc"][:3], r["evidence"][:40]]
+            [
+                d["indicator"],
+                d["period"],
+                f"{r['value']} {r['unit']}",
+                r["doc"][:3],
+                _lead(r),
+            ]
             for d in found
             for r in d["reports"]
         ],
